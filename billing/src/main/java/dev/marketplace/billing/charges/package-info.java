@@ -1,0 +1,6 @@
+/**
+ * Usage charges: one journal per metered call that moves the gross from the developer's credit to the
+ * payee's share and the platform's fee, and settles the call's hold in the same transaction, exactly once
+ * per idempotency key. Depends on billing.money, billing.ledger and billing.holds.
+ */
+package dev.marketplace.billing.charges;

@@ -1,0 +1,26 @@
+package dev.marketplace.devtools;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies the schema migrations of every module ({@code db/migration/*} on the classpath) to a database.
+ * Usage: {@code Migrate JDBC_URL USER [PASSWORD]}.
+ */
+public final class Migrate {
+    static final String[] LOCATIONS = {"classpath:db/migration/billing", "classpath:db/migration/marketplace"};
+
+    private Migrate() {
+    }
+
+    public static void main(String[] args) {
+        String password = args.length > 2 ? args[2] : "";
+        MigrateResult result = Flyway.configure()
+                .dataSource(args[0], args[1], password)
+                .locations(LOCATIONS)
+                .load()
+                .migrate();
+        System.out.println("migrations applied now: " + result.migrationsExecuted + ", schema version: "
+                + (result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.marketplace.api.inference;
+
+import dev.marketplace.api.errors.ApiErrors;
+import dev.marketplace.gateway.application.Call;
+import dev.marketplace.gateway.application.CallPreparer;
+import dev.marketplace.gateway.application.ChatCompletions;
+import dev.marketplace.gateway.domain.GatewayException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** {@code POST /v1/chat/completions}: OpenAI's chat completions, JSON or server-sent events. */
+@WebServlet(urlPatterns = "/v1/chat/completions")
+public class ChatCompletionsServlet extends HttpServlet {
+    private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
+    static final String GENERATION_HEADER = "X-Generation-Id";
+
+    @Inject
+    CallPreparer preparer;
+    @Inject
+    ChatCompletions completions;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            byte[] body = readBounded(request, CallPreparer.MAX_BODY_BYTES);
+            Call call = preparer.prepare(request.getHeader("Authorization"), body);
+            response.setHeader(GENERATION_HEADER, call.generationId());
+            if (call.stream()) {
+                completions.stream(call, new ServletSseSink(response));
+            } else {
+                JsonObject reply = completions.complete(call);
+                Json.write(response, HttpServletResponse.SC_OK, reply);
+            }
+        } catch (GatewayException e) {
+            if (response.isCommitted()) {
+                LOG.log(Level.WARNING, "error after the response was committed: {0}", e.getMessage());
+                return;
+            }
+            Json.write(response, e.status(), ApiErrors.body(e));
+        }
+    }
+
+    /** The body, or a 413 as soon as it is known to exceed the limit (without reading the rest). */
+    private static byte[] readBounded(HttpServletRequest request, int limitBytes) throws IOException {
+        if (request.getContentLengthLong() > limitBytes) {
+            throw GatewayException.tooLarge(limitBytes);
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(limitBytes + 1);
+            if (body.length > limitBytes) {
+                throw GatewayException.tooLarge(limitBytes);
+            }
+            return body;
+        }
+    }
+
+    /** Writing a JSON reply with its status. */
+    static final class Json {
+        private Json() {
+        }
+
+        static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
+            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+            response.setStatus(status);
+            response.setContentType("application/json");
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+}

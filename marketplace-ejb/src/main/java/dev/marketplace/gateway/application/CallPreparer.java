@@ -1,0 +1,110 @@
+package dev.marketplace.gateway.application;
+
+import dev.marketplace.billing.holds.Holds;
+import dev.marketplace.billing.ledger.AccountCodes;
+import dev.marketplace.billing.ledger.Ledger;
+import dev.marketplace.billing.money.Money;
+import dev.marketplace.gateway.domain.ChatRequest;
+import dev.marketplace.gateway.domain.GatewayException;
+import dev.marketplace.keys.infrastructure.KeyAuthenticator;
+import dev.marketplace.keys.infrastructure.KeyState;
+import dev.marketplace.metering.application.TokenCounter;
+import dev.marketplace.routing.application.Router;
+import dev.marketplace.routing.domain.Route;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The first half of the hot path: authenticate the key, parse and validate the request, route it, and hold its
+ * worst-case cost against the developer's credit. Everything here answers before any upstream is called.
+ */
+@ApplicationScoped
+public class CallPreparer {
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    private static final String BEARER = "Bearer ";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    KeyAuthenticator keys;
+    @Inject
+    Router router;
+    @Inject
+    TokenCounter tokens;
+    @Inject
+    Ledger ledger;
+    @Inject
+    Holds holds;
+
+    public Call prepare(String authorization, byte[] body) {
+        long start = System.nanoTime();
+        KeyState key = authenticate(authorization);
+        if (body.length > MAX_BODY_BYTES) {
+            throw GatewayException.tooLarge(MAX_BODY_BYTES);
+        }
+        ChatRequest request = ChatRequest.parse(parse(body));
+        List<Route> routes = router.routes(request.model());
+        if (routes.isEmpty()) {
+            throw GatewayException.modelNotFound(request.model());
+        }
+        int promptEstimate = tokens.promptTokens(request.messageTexts());
+        long promptHoldTokens = HoldSizing.promptHoldTokens(promptEstimate);
+        String account = AccountCodes.developerCredit(key.developerId());
+        int maxTokens = maxTokens(request, routes, promptHoldTokens, account);
+        long holdMicros = HoldSizing.worstCostMicros(routes, promptHoldTokens, maxTokens);
+        String generationId = newGenerationId();
+        if (!holds.place(generationId, account, holdMicros)) {
+            throw insufficient(holdMicros, ledger.availableMicros(account));
+        }
+        return new Call(generationId, key, request, routes, promptEstimate, maxTokens, holdMicros, start);
+    }
+
+    public KeyState authenticate(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw GatewayException.unauthorized("Missing API key: send 'Authorization: Bearer sk-mk-…'");
+        }
+        return keys.authenticate(authorization.substring(BEARER.length()).strip())
+                .orElseThrow(() -> GatewayException.unauthorized("Invalid or revoked API key"));
+    }
+
+    /** The client's cap, or the model's maximum reduced to what the developer's credit covers. */
+    private int maxTokens(ChatRequest request, List<Route> routes, long promptHoldTokens, String account) {
+        int modelMax = routes.get(0).maxOutputTokens();
+        if (request.maxTokens() > 0) {
+            return Math.min(request.maxTokens(), modelMax);
+        }
+        long available = ledger.availableMicros(account);
+        int affordable = HoldSizing.affordableOutputTokens(routes, promptHoldTokens, modelMax, available);
+        if (affordable < 1) {
+            throw insufficient(HoldSizing.worstCostMicros(routes, promptHoldTokens, 1), available);
+        }
+        return affordable;
+    }
+
+    private static JsonObject parse(byte[] body) {
+        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return reader.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw GatewayException.badRequest("The body is not a JSON object: " + e.getMessage(), null);
+        }
+    }
+
+    private static GatewayException insufficient(long neededMicros, long availableMicros) {
+        return GatewayException.insufficientCredit("Insufficient credit: this request can cost up to $"
+                + Money.toUsd(neededMicros).toPlainString() + " and $" + Money.toUsd(Math.max(0, availableMicros)).toPlainString()
+                + " is available. Buy credits or lower max_tokens.");
+    }
+
+    private static String newGenerationId() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return "gen-" + System.currentTimeMillis() + "-" + HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.marketplace.gateway.application;
+
+import dev.marketplace.billing.money.Money;
+import dev.marketplace.routing.domain.Route;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * What the client sees of an upstream reply: our generation id, the model as the client named it, the provider
+ * that served it, and usage with its cost in USD. Everything else passes through unchanged.
+ */
+final class ResponseShaper {
+    private static final String[] MARKETPLACE_ONLY_FIELDS = {"models", "provider", "route", "transforms", "usage"};
+
+    private ResponseShaper() {
+    }
+
+    /** The request as the upstream gets it: its own model name, the output cap, usage asked for when streaming. */
+    static JsonObject upstreamRequest(Call call, Route route) {
+        JsonObjectBuilder b = Json.createObjectBuilder(call.request().json());
+        for (String field : MARKETPLACE_ONLY_FIELDS) {
+            b.remove(field);
+        }
+        b.add("model", route.upstreamModel());
+        b.add(call.request().maxTokensField(), call.maxTokens());
+        if (call.stream()) {
+            b.add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+        }
+        return b.build();
+    }
+
+    static JsonObject reply(JsonObject upstream, Call call, Route route, Metered m) {
+        return Json.createObjectBuilder(upstream)
+                .add("id", call.generationId())
+                .add("model", call.request().model())
+                .add("provider", route.providerName())
+                .add("usage", usage(upstream.get("usage"), m))
+                .build();
+    }
+
+    static JsonObject chunk(JsonObject upstream, Call call, Route route) {
+        return Json.createObjectBuilder(upstream)
+                .add("id", call.generationId())
+                .add("model", call.request().model())
+                .add("provider", route.providerName())
+                .build();
+    }
+
+    /** The final chunk carrying usage: the upstream's own usage chunk if it sent one, else a new one. */
+    static JsonObject usageChunk(JsonObject upstreamUsageChunk, Call call, Route route, Metered m) {
+        JsonObject base = upstreamUsageChunk != null ? upstreamUsageChunk : Json.createObjectBuilder()
+                .add("object", "chat.completion.chunk")
+                .add("created", System.currentTimeMillis() / 1000)
+                .add("choices", JsonValue.EMPTY_JSON_ARRAY)
+                .build();
+        return Json.createObjectBuilder(chunk(base, call, route)).add("usage", usage(base.get("usage"), m)).build();
+    }
+
+    static JsonObject errorChunk(Call call, Route route, String message) {
+        return Json.createObjectBuilder()
+                .add("id", call.generationId())
+                .add("object", "chat.completion.chunk")
+                .add("created", System.currentTimeMillis() / 1000)
+                .add("model", call.request().model())
+                .add("provider", route.providerName())
+                .add("error", Json.createObjectBuilder().add("message", message).add("code", 502))
+                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("index", 0).add("delta", JsonValue.EMPTY_JSON_OBJECT).add("finish_reason", "error")))
+                .build();
+    }
+
+    /** The text a chunk delivers (delta content of its choices), for counting when the upstream reports no usage. */
+    static String deltaText(JsonObject chunk) {
+        if (!(chunk.get("choices") instanceof JsonArray choices)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonValue choice : choices) {
+            if (choice instanceof JsonObject c && c.get("delta") instanceof JsonObject d
+                    && d.get("content") instanceof JsonString s) {
+                out.append(s.getString());
+            }
+        }
+        return out.toString();
+    }
+
+    /** The reply's message text, for counting when the upstream reports no usage. */
+    static String messageText(JsonObject reply) {
+        if (!(reply.get("choices") instanceof JsonArray choices)) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JsonValue choice : choices) {
+            if (choice instanceof JsonObject c && c.get("message") instanceof JsonObject msg
+                    && msg.get("content") instanceof JsonString s) {
+                out.append(s.getString());
+            }
+        }
+        return out.toString();
+    }
+
+    static String finishReason(JsonObject replyOrChunk) {
+        if (replyOrChunk.get("choices") instanceof JsonArray choices && !choices.isEmpty()
+                && choices.get(0) instanceof JsonObject c && c.get("finish_reason") instanceof JsonString s) {
+            return s.getString();
+        }
+        return null;
+    }
+
+    private static JsonObject usage(JsonValue upstreamUsage, Metered m) {
+        JsonObjectBuilder b = upstreamUsage instanceof JsonObject u ? Json.createObjectBuilder(u) : Json.createObjectBuilder();
+        return b.add("prompt_tokens", m.promptTokens())
+                .add("completion_tokens", m.completionTokens())
+                .add("total_tokens", m.promptTokens() + m.completionTokens())
+                .add("cost", Money.toUsd(m.costMicros()))
+                .build();
+    }
+}

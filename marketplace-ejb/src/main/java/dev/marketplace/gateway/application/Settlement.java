@@ -1,0 +1,89 @@
+package dev.marketplace.gateway.application;
+
+import dev.marketplace.billing.charges.UsageCharge;
+import dev.marketplace.billing.holds.Holds;
+import dev.marketplace.gateway.domain.GatewayException;
+import dev.marketplace.billing.ledger.AccountCodes;
+import dev.marketplace.billing.money.Money;
+import dev.marketplace.metering.application.TokenCounter;
+import dev.marketplace.metering.application.UsageRecorder;
+import dev.marketplace.metering.domain.UsageRecord;
+import dev.marketplace.metering.domain.UsageStatus;
+import dev.marketplace.routing.domain.Route;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+
+/**
+ * The last step of the hot path: turn what the upstream reported (or what we counted) into billed tokens and a
+ * cost, never above the hold, and make usage record and charge durable together before the client sees the end.
+ */
+@ApplicationScoped
+public class Settlement {
+    @Inject
+    UsageRecorder recorder;
+    @Inject
+    TokenCounter tokens;
+    @Inject
+    Holds holds;
+
+    /** Meter from the upstream's usage object when it has token counts, else count the delivered text. */
+    Metered meter(Call call, Route route, JsonObject usage, String deliveredText) {
+        long prompt = count(usage, "prompt_tokens", call.promptEstimateTokens());
+        long completion = count(usage, "completion_tokens", tokens.count(deliveredText));
+        boolean capped = false;
+        if (completion > call.maxTokens()) { // the upstream overran the cap it was sent: bill the cap, flag it
+            completion = call.maxTokens();
+            capped = true;
+        }
+        long cost = Money.costMicros(prompt, route.inputPriceMicrosPerMTok(), completion, route.outputPriceMicrosPerMTok());
+        if (cost > call.holdMicros()) {
+            cost = call.holdMicros();
+            capped = true;
+        }
+        return new Metered(prompt, completion, cost, capped);
+    }
+
+    void charge(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
+        String payee = route.platformOperated()
+                ? AccountCodes.REVENUE_PLATFORM_PROVIDER
+                : AccountCodes.providerPayable(route.providerId());
+        UsageCharge charge = new UsageCharge(call.generationId(), call.generationId(), call.key().developerId(), payee,
+                AccountCodes.REVENUE_TAKE, m.costMicros(), route.takeRateBps());
+        recorder.recordCharged(record(call, route, m, status, finishReason), charge);
+    }
+
+    void fail(Call call, Route route) {
+        Metered none = new Metered(0, 0, 0, false);
+        recorder.recordFailed(record(call, route, none, UsageStatus.ERROR, "error"), call.generationId());
+    }
+
+    /**
+     * After an unexpected failure: give the hold back unless it was already settled or released (release is a no-op
+     * then). A failure to release is attached to the original error, which the caller rethrows.
+     */
+    void releaseAfterCrash(Call call, RuntimeException cause) {
+        if (cause instanceof GatewayException) {
+            return; // answered errors have already recorded the failure and released the hold
+        }
+        try {
+            holds.release(call.generationId());
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static UsageRecord record(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
+        return new UsageRecord(call.generationId(), call.key().developerId(), call.key().keyId(), call.request().model(),
+                route.providerSlug(), route.listingId(), m.promptTokens(), m.completionTokens(), m.costMicros(),
+                call.holdMicros(), call.elapsedMs(), status, finishReason, call.stream(), m.capped());
+    }
+
+    private static long count(JsonObject usage, String field, long fallback) {
+        if (usage != null && usage.get(field) instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0) {
+            return n.longValue();
+        }
+        return fallback;
+    }
+}

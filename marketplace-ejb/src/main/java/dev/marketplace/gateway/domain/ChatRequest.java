@@ -1,0 +1,67 @@
+package dev.marketplace.gateway.domain;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chat-completions request as the gateway needs to see it: the model asked for, whether to stream, the token
+ * cap the client set (0 = none) and the text of its messages (for the prompt estimate). The original JSON is kept
+ * whole so that every other parameter passes through untouched.
+ */
+public record ChatRequest(JsonObject json, String model, boolean stream, int maxTokens, String maxTokensField,
+                          List<String> messageTexts) {
+
+    public static ChatRequest parse(JsonObject json) {
+        JsonValue model = json.get("model");
+        if (!(model instanceof JsonString s) || s.getString().isBlank()) {
+            throw GatewayException.badRequest("'model' is required and must be a string such as \"sim/echo-1\"", "model");
+        }
+        JsonValue messages = json.get("messages");
+        if (!(messages instanceof JsonArray array) || array.isEmpty()) {
+            throw GatewayException.badRequest("'messages' is required and must be a non-empty array", "messages");
+        }
+        List<String> texts = new ArrayList<>(array.size());
+        for (JsonValue message : array) {
+            if (!(message instanceof JsonObject m) || !(m.get("role") instanceof JsonString)) {
+                throw GatewayException.badRequest("each message must be an object with a 'role'", "messages");
+            }
+            texts.add(text(m.get("content")));
+        }
+        boolean stream = json.get("stream") == JsonValue.TRUE;
+        String field = json.containsKey("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
+        return new ChatRequest(json, s.getString(), stream, tokenCap(json, field), field, List.copyOf(texts));
+    }
+
+    private static int tokenCap(JsonObject json, String field) {
+        JsonValue value = json.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return 0;
+        }
+        if (!(value instanceof JsonNumber n) || !n.isIntegral() || n.longValue() < 1 || n.longValue() > Integer.MAX_VALUE) {
+            throw GatewayException.badRequest("'" + field + "' must be a positive integer", field);
+        }
+        return n.intValue();
+    }
+
+    /** The text of a message's content: a string, or the text parts of an array of parts. */
+    private static String text(JsonValue content) {
+        if (content instanceof JsonString s) {
+            return s.getString();
+        }
+        if (content instanceof JsonArray parts) {
+            StringBuilder out = new StringBuilder();
+            for (JsonValue part : parts) {
+                if (part instanceof JsonObject p && p.get("text") instanceof JsonString t) {
+                    out.append(t.getString()).append('\n');
+                }
+            }
+            return out.toString();
+        }
+        return "";
+    }
+}

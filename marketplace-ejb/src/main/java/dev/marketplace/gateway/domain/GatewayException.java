@@ -1,0 +1,54 @@
+package dev.marketplace.gateway.domain;
+
+import java.util.Map;
+
+/**
+ * A request the gateway answers with an error: the HTTP status, OpenAI's error type, a message for the developer,
+ * the request parameter at fault (or null) and extra metadata (OpenRouter's {@code metadata}).
+ */
+public class GatewayException extends RuntimeException {
+    private final int status;
+    private final String type;
+    private final String param;
+    private final Map<String, String> metadata;
+
+    public GatewayException(int status, String type, String message, String param, Map<String, String> metadata) {
+        super(message);
+        this.status = status;
+        this.type = type;
+        this.param = param;
+        this.metadata = Map.copyOf(metadata);
+    }
+
+    public static GatewayException badRequest(String message, String param) {
+        return new GatewayException(400, "invalid_request_error", message, param, Map.of());
+    }
+
+    public static GatewayException unauthorized(String message) {
+        return new GatewayException(401, "authentication_error", message, null, Map.of());
+    }
+
+    public static GatewayException insufficientCredit(String message) {
+        return new GatewayException(402, "insufficient_quota", message, null, Map.of());
+    }
+
+    public static GatewayException modelNotFound(String model) {
+        return new GatewayException(404, "invalid_request_error", "Model '" + model + "' is not available", "model",
+                Map.of());
+    }
+
+    public static GatewayException tooLarge(long limitBytes) {
+        return new GatewayException(413, "invalid_request_error", "Request body is larger than " + limitBytes + " bytes",
+                null, Map.of());
+    }
+
+    public static GatewayException upstream(int status, String message, String provider) {
+        return new GatewayException(status, status >= 500 ? "upstream_error" : "invalid_request_error", message, null,
+                provider == null ? Map.of() : Map.of("provider_name", provider));
+    }
+
+    public int status() { return status; }
+    public String type() { return type; }
+    public String param() { return param; }
+    public Map<String, String> metadata() { return metadata; }
+}

@@ -1,0 +1,65 @@
+# Sourced by ./marketplace test: every test, in two layers.
+#  1. mvn install: unit tests of every module (money, ledger, holds and journals on a real PostgreSQL).
+#  2. The system tests (*IT in system-tests) against a fresh test stack: its own database, Keycloak instance
+#     "test" on 8480 and WildFly instance "test" on 8380, so a running dev stack is left alone.
+# PostgreSQL is the one on 127.0.0.1:5432 when it answers, else an embedded one started for the run.
+
+test_pg_host=127.0.0.1
+test_pg_port=5432
+
+ensure_test_postgres() {
+  if (exec 3<>/dev/tcp/$test_pg_host/$test_pg_port) 2>/dev/null; then
+    log "Using PostgreSQL at $test_pg_host:$test_pg_port"
+    return 0
+  fi
+  log "No PostgreSQL on $test_pg_host:$test_pg_port: starting an embedded one for the tests"
+  test_pg_port=15433
+  start_embedded_db "$test_pg_port" test
+}
+
+ensure_browser() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then return 0; fi
+  log "Installing Debian's chromium and chromium-driver for the browser tests..."
+  if [[ $(id -u) == 0 ]]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  fi
+}
+
+run_all_tests() {
+  local t0=$SECONDS rc=0
+  ensure_browser
+  # devtools is needed for an embedded database before the unit tests run
+  if [[ ! -f $root/devtools/target/devtools.jar ]]; then
+    mvn -B -q -o install -DskipTests >"$run/build.log" 2>&1 || mvn -B -q install -DskipTests >"$run/build.log" 2>&1 \
+      || { tail -40 "$run/build.log" >&2; die "build failed"; }
+  fi
+  ensure_test_postgres
+  log "Unit tests (mvn install)..."
+  mvn -B install -Dmarket.test.pgHost=$test_pg_host -Dmarket.test.pgPort=$test_pg_port 2>&1 | tee "$run/unit-tests.log" \
+    | grep -E '^\[(INFO|ERROR|WARNING)\] (Tests run:|BUILD|Reactor Summary|.*FAIL)|^\[ERROR\]' || true
+  [[ ${PIPESTATUS[0]} == 0 ]] || die "unit tests failed ($((SECONDS - t0)) s); see $run/unit-tests.log"
+
+  local db="market_test_$(date +%Y%m%d%H%M%S)_$$"
+  local admin_url="jdbc:postgresql://$test_pg_host:$test_pg_port/postgres"
+  java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$db" >&2
+  export MARKET_DB_URL="jdbc:postgresql://$test_pg_host:$test_pg_port/$db" MARKET_DB_USER=postgres MARKET_DB_PASSWORD=postgres
+  # the system tests spend the demo credit quickly: give the test stack more
+  export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
+  trap 'stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$db" --drop >&2 || true' EXIT
+  unset KEYCLOAK_URL
+  "$wildfly" stop test; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true
+  start_stack test 300 8480 9480
+  log "Test stack up after $((SECONDS - t0)) s; system tests..."
+  mvn -B -o verify -pl system-tests -DskipSystemTests=false \
+      -Dmarket.baseUrl=http://localhost:8380 -Dmarket.keycloakUrl=http://localhost:8480 \
+      -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
+      2>&1 | tee "$run/system-tests.log" | grep -E 'Tests run:|BUILD|FAIL|ERROR\]' || true
+  rc=${PIPESTATUS[0]}
+  local units its
+  units=$(grep -h 'Tests run:' "$run/unit-tests.log" | grep -v ' in ' | awk -F'[:,]' '{s+=$2} END {print s+0}')
+  its=$(grep -h 'Tests run:' "$run/system-tests.log" | grep -v ' in ' | awk -F'[:,]' '{s+=$2} END {print s+0}')
+  log "Unit tests: $units, system tests: $its, total time $((SECONDS - t0)) s"
+  ((rc == 0)) || die "system tests failed; logs: $run/system-tests.log, $run/wildfly-test/log/server.log"
+}

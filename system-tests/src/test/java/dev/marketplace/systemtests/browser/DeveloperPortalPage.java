@@ -1,0 +1,115 @@
+package dev.marketplace.systemtests.browser;
+
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The developer page of the portal, and the Keycloak sign-in in front of it, as a test drives them. Every action
+ * waits for the Vaadin client to finish its round trips, since TestBench (which does that itself) is commercial.
+ */
+final class DeveloperPortalPage {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String VAADIN_IDLE = """
+            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
+                && Object.values(window.Vaadin.Flow.clients)
+                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
+    private static final String GRID_CELL_TEXTS = """
+            return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
+                        .map(cell => cell.textContent.trim());""";
+    /** The confirm button of the confirm dialog on screen (closed dialogs may linger in the DOM, hidden). */
+    private static final String VISIBLE_CONFIRM_BUTTON = """
+            return Array.from(document.querySelectorAll("vaadin-confirm-dialog [slot='confirm-button']"))
+                        .find(button => button.checkVisibility()) || null;""";
+
+    private final WebDriver driver;
+    private final String baseUrl;
+    private final WebDriverWait wait;
+
+    DeveloperPortalPage(WebDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+        this.wait = new WebDriverWait(driver, TIMEOUT);
+    }
+
+    /** Opens {@code /developer} signed out: the portal sends the browser to Keycloak's sign-in form. */
+    DeveloperPortalPage openSignedOut() {
+        driver.get(baseUrl + "/developer");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        return this;
+    }
+
+    DeveloperPortalPage signInAtKeycloak(String username, String password) {
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.urlToBe(baseUrl + "/developer"));
+        waitForVaadin();
+        return this;
+    }
+
+    String balance() {
+        WebElement balance = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("balance")));
+        wait.until(driver -> !balance.getText().isBlank());
+        return balance.getText();
+    }
+
+    /** Creates a key and returns its secret as the dialog shows it, leaving the dialog open. */
+    String createKey(String name) {
+        driver.findElement(By.cssSelector("#create-key-name input")).sendKeys(name);
+        driver.findElement(By.id("create-key-button")).click();
+        waitForVaadin();
+        WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-secret")));
+        wait.until(driver -> !valueOf(secret).isEmpty());
+        return valueOf(secret);
+    }
+
+    DeveloperPortalPage closeNewKeyDialog() {
+        driver.findElement(By.id("new-key-close")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("new-key-secret")));
+        waitForVaadin();
+        return this;
+    }
+
+    List<String> keysGridCells() {
+        return gridCells("keys-grid");
+    }
+
+    /** Waits until some cell of the keys grid reads exactly {@code text}. */
+    DeveloperPortalPage waitForKeyCell(String text) {
+        wait.until(driver -> keysGridCells().contains(text));
+        return this;
+    }
+
+    DeveloperPortalPage revokeKey(String name) {
+        WebElement revoke = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-button[aria-label='Revoke " + name + "']")));
+        revoke.click();
+        waitForVaadin();
+        WebElement confirm = wait.until(driver -> (WebElement) ((JavascriptExecutor) driver).executeScript(VISIBLE_CONFIRM_BUTTON));
+        // the button sits in the dialog's overlay; a script click avoids "element not interactable" races
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", confirm);
+        waitForVaadin();
+        return this;
+    }
+
+    void waitForVaadin() {
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(VAADIN_IDLE)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> gridCells(String gridId) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(GRID_CELL_TEXTS, gridId);
+    }
+
+    private static String valueOf(WebElement field) {
+        String value = field.getDomProperty("value");
+        return value == null ? "" : value;
+    }
+}
