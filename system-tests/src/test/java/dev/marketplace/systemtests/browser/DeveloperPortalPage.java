@@ -92,6 +92,8 @@ final class DeveloperPortalPage {
                 By.cssSelector("vaadin-button[aria-label='Revoke " + name + "']")));
         revoke.click();
         waitForVaadin();
+        try { Thread.sleep(1500); } catch (InterruptedException e) { }
+        System.err.println("DUMP " + ((JavascriptExecutor) driver).executeScript("const all = Array.from(document.querySelectorAll('*')).filter(e => e.tagName.toLowerCase().includes('confirm')); return all.map(e => e.tagName + ' parent=' + (e.parentNode && (e.parentNode.tagName || e.parentNode.host && ('shadow of ' + e.parentNode.host.tagName))) + ' attrs=' + Array.from(e.attributes).map(a => a.name + '=' + a.value).join(',') + ' kids=' + Array.from(e.children).map(c => c.tagName + '[' + (c.getAttribute('slot')||'') + ']').join(' ')).join(' || ') + ' BUTTONS ' + Array.from(document.querySelectorAll('vaadin-button')).map(b => b.textContent.trim() + '|slot=' + b.getAttribute('slot') + '|parent=' + b.parentNode.tagName).join(' || ');"));
         WebElement confirm = wait.until(driver -> (WebElement) ((JavascriptExecutor) driver).executeScript(VISIBLE_CONFIRM_BUTTON));
         // the button sits in the dialog's overlay; a script click avoids "element not interactable" races
         ((JavascriptExecutor) driver).executeScript("arguments[0].click();", confirm);
