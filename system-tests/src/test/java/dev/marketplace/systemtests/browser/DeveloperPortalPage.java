@@ -23,10 +23,9 @@ final class DeveloperPortalPage {
     private static final String GRID_CELL_TEXTS = """
             return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
                         .map(cell => cell.textContent.trim());""";
-    /** The confirm button of the confirm dialog on screen (closed dialogs may linger in the DOM, hidden). */
-    private static final String VISIBLE_CONFIRM_BUTTON = """
-            return Array.from(document.querySelectorAll("vaadin-confirm-dialog [slot='confirm-button']"))
-                        .find(button => button.checkVisibility()) || null;""";
+    /** The confirm dialog's buttons live in its overlay, which Vaadin moves to the end of the body. */
+    private static final By OPEN_CONFIRM_BUTTON =
+            By.cssSelector("vaadin-confirm-dialog-overlay[opened] vaadin-button[slot='confirm-button']");
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -92,9 +91,7 @@ final class DeveloperPortalPage {
                 By.cssSelector("vaadin-button[aria-label='Revoke " + name + "']")));
         revoke.click();
         waitForVaadin();
-        try { Thread.sleep(1500); } catch (InterruptedException e) { }
-        System.err.println("DUMP " + ((JavascriptExecutor) driver).executeScript("const all = Array.from(document.querySelectorAll('*')).filter(e => e.tagName.toLowerCase().includes('confirm')); return all.map(e => e.tagName + ' parent=' + (e.parentNode && (e.parentNode.tagName || e.parentNode.host && ('shadow of ' + e.parentNode.host.tagName))) + ' attrs=' + Array.from(e.attributes).map(a => a.name + '=' + a.value).join(',') + ' kids=' + Array.from(e.children).map(c => c.tagName + '[' + (c.getAttribute('slot')||'') + ']').join(' ')).join(' || ') + ' BUTTONS ' + Array.from(document.querySelectorAll('vaadin-button')).map(b => b.textContent.trim() + '|slot=' + b.getAttribute('slot') + '|parent=' + b.parentNode.tagName).join(' || ');"));
-        WebElement confirm = wait.until(driver -> (WebElement) ((JavascriptExecutor) driver).executeScript(VISIBLE_CONFIRM_BUTTON));
+        WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(OPEN_CONFIRM_BUTTON));
         // the button sits in the dialog's overlay; a script click avoids "element not interactable" races
         ((JavascriptExecutor) driver).executeScript("arguments[0].click();", confirm);
         waitForVaadin();
