@@ -24,6 +24,23 @@ public class DemoSeed {
     DemoCatalog catalog;
     @Inject
     CreditGrants grants;
+    @Inject
+    SeedFile seedFile;
+
+    /** Applies the seed file named by MARKET_SEED (models, providers, listings, credits), if any. */
+    public void seedFromFile(java.nio.file.Path path) {
+        jakarta.json.JsonObject json;
+        try (var reader = jakarta.json.Json.createReader(java.nio.file.Files.newBufferedReader(path))) {
+            json = reader.readObject();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot read seed file " + path, e);
+        }
+        for (SeedFile.Grant g : seedFile.apply(json)) {
+            if (grants.grant(g.developerId(), g.amountMicros(), g.idempotencyKey(), "Seed file credit")) {
+                LOG.info(() -> "Seed granted " + g.amountMicros() + " micro-USD to developer " + g.developerId());
+            }
+        }
+    }
 
     public void seed() {
         long developerId = catalog.seedCatalogAndDeveloper();

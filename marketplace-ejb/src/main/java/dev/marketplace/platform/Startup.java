@@ -38,6 +38,10 @@ public class Startup {
         if (Config.getBoolean("demo", true)) {
             demo.seed();
         }
+        String seed = Config.get("seed", "");
+        if (!seed.isBlank()) {
+            demo.seedFromFile(java.nio.file.Path.of(seed));
+        }
         catalog.reload();
         LOG.info(() -> "Catalog loaded: " + catalog.liveModels().size() + " live models");
     }

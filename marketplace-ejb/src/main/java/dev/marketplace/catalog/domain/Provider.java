@@ -29,9 +29,17 @@ public class Provider {
     }
 
     public Provider(String slug, String name, boolean platformOperated) {
+        this(slug, name, platformOperated, DEFAULT_TAKE_RATE_BPS);
+    }
+
+    public Provider(String slug, String name, boolean platformOperated, int takeRateBps) {
+        if (takeRateBps < 0 || takeRateBps > 10_000) {
+            throw new IllegalArgumentException("take rate must be 0..10000 bps: " + takeRateBps);
+        }
         this.slug = slug;
         this.name = name;
         this.platformOperated = platformOperated;
+        this.takeRateBps = takeRateBps;
     }
 
     public Long getId() { return id; }

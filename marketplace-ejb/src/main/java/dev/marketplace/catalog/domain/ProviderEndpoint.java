@@ -34,10 +34,16 @@ public class ProviderEndpoint {
     }
 
     public ProviderEndpoint(Provider provider, String name, String baseUrl, String adapterId) {
+        this(provider, name, baseUrl, adapterId, null, 60_000);
+    }
+
+    public ProviderEndpoint(Provider provider, String name, String baseUrl, String adapterId, String apiKey, int timeoutMs) {
         this.provider = provider;
         this.name = name;
         this.baseUrl = baseUrl;
         this.adapterId = adapterId;
+        this.apiKey = apiKey;
+        this.timeoutMs = timeoutMs;
     }
 
     public Long getId() { return id; }

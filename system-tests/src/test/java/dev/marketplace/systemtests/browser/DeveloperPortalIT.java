@@ -88,19 +88,22 @@ class DeveloperPortalIT {
         assertEquals(KEY_LENGTH, secret.length(), "secret length");
         page.closeNewKeyDialog().waitForKeyCell(name);
 
-        assertEquals(200, listModels(secret), "GET /api/v1/models with the new key");
+        assertEquals(200, callModel(secret), "a chat completion with the new key");
 
         page.revokeKey(name);
         assertTrue(page.keysGridCells().stream().anyMatch(cell -> cell.startsWith("Revoked")),
                 "the grid shows the key as revoked");
-        assertEquals(401, statusWithin(secret, 401, REVOCATION_DEADLINE), "GET /api/v1/models with the revoked key");
+        assertEquals(401, statusWithin(secret, 401, REVOCATION_DEADLINE), "a chat completion with the revoked key");
     }
 
-    private int listModels(String secret) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/models"))
+    /** A small chat completion with the key, as the portal's snippet makes it; returns the HTTP status. */
+    private int callModel(String secret) throws IOException, InterruptedException {
+        String body = "{\"model\":\"sim/echo-1\",\"max_tokens\":5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(BASE_URL + "/api/v1/chat/completions"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + secret)
-                .GET()
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -108,10 +111,10 @@ class DeveloperPortalIT {
     /** Polls until the call answers {@code expected} or the deadline passes; returns the last status seen. */
     private int statusWithin(String secret, int expected, Duration deadline) throws IOException, InterruptedException {
         Instant giveUp = Instant.now().plus(deadline);
-        int status = listModels(secret);
+        int status = callModel(secret);
         while (status != expected && Instant.now().isBefore(giveUp)) {
             Thread.sleep(500);
-            status = listModels(secret);
+            status = callModel(secret);
         }
         return status;
     }

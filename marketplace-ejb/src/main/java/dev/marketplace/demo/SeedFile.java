@@ -1,0 +1,108 @@
+package dev.marketplace.demo;
+
+import dev.marketplace.catalog.domain.Listing;
+import dev.marketplace.catalog.domain.Model;
+import dev.marketplace.catalog.domain.Provider;
+import dev.marketplace.catalog.domain.ProviderEndpoint;
+import dev.marketplace.developers.application.DeveloperAccounts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies a self-hosting seed file ({@code MARKET_SEED=path}, see {@code examples/bench-seed.json}): models,
+ * providers with their endpoints, listings, and credit grants for developers. Rows that exist (by slug or name)
+ * are left as they are, so a restart with the same file changes nothing. Returns the grants to post, which the
+ * caller books after this transaction commits (the ledger has its own transactions).
+ */
+@ApplicationScoped
+public class SeedFile {
+    @PersistenceContext(unitName = "market")
+    EntityManager em;
+    @Inject
+    DeveloperAccounts developers;
+
+    /** A credit grant asked for by the seed: to whom, how much, under which idempotency key. */
+    public record Grant(long developerId, long amountMicros, String idempotencyKey) {
+    }
+
+    @Transactional
+    public List<Grant> apply(JsonObject seed) {
+        for (JsonValue v : array(seed, "models")) {
+            JsonObject m = v.asJsonObject();
+            if (find(Model.class, "slug", m.getString("slug")) == null) {
+                em.persist(new Model(m.getString("slug"), m.getString("name"), m.getString("description", ""),
+                        m.getInt("context_length"), m.getInt("max_output_tokens")));
+            }
+        }
+        for (JsonValue v : array(seed, "providers")) {
+            seedProvider(v.asJsonObject());
+        }
+        for (JsonValue v : array(seed, "listings")) {
+            seedListing(v.asJsonObject());
+        }
+        List<Grant> grants = new ArrayList<>();
+        for (JsonValue v : array(seed, "credits")) {
+            JsonObject c = v.asJsonObject();
+            long developerId = developers.ensure(c.getString("developer"), c.getString("email", null));
+            grants.add(new Grant(developerId, c.getJsonNumber("amount_micros").longValueExact(), c.getString("idempotency_key")));
+        }
+        return grants;
+    }
+
+    private void seedProvider(JsonObject p) {
+        Provider provider = find(Provider.class, "slug", p.getString("slug"));
+        if (provider == null) {
+            provider = new Provider(p.getString("slug"), p.getString("name"), p.getBoolean("platform_operated", false),
+                    p.getInt("take_rate_bps", Provider.DEFAULT_TAKE_RATE_BPS));
+            em.persist(provider);
+        }
+        for (JsonValue e : array(p, "endpoints")) {
+            JsonObject endpoint = e.asJsonObject();
+            if (endpoint(provider, endpoint.getString("name")) == null) {
+                em.persist(new ProviderEndpoint(provider, endpoint.getString("name"), endpoint.getString("base_url"),
+                        endpoint.getString("adapter", "openai"), endpoint.getString("api_key", null),
+                        endpoint.getInt("timeout_ms", 60_000)));
+            }
+        }
+    }
+
+    private void seedListing(JsonObject l) {
+        Model model = find(Model.class, "slug", l.getString("model"));
+        Provider provider = find(Provider.class, "slug", l.getString("provider"));
+        if (model == null || provider == null) {
+            throw new IllegalArgumentException("seed listing names an unknown model or provider: " + l);
+        }
+        ProviderEndpoint endpoint = endpoint(provider, l.getString("endpoint"));
+        if (endpoint == null) {
+            throw new IllegalArgumentException("seed listing names an unknown endpoint: " + l);
+        }
+        long existing = em.createQuery("select count(l) from Listing l where l.model = :m and l.endpoint = :e", Long.class)
+                .setParameter("m", model).setParameter("e", endpoint).getSingleResult();
+        if (existing == 0) {
+            em.persist(new Listing(model, endpoint, l.getString("upstream_model"),
+                    l.getJsonNumber("input_price_micros_per_mtok").longValueExact(),
+                    l.getJsonNumber("output_price_micros_per_mtok").longValueExact()));
+        }
+    }
+
+    private ProviderEndpoint endpoint(Provider provider, String name) {
+        return em.createQuery("select e from ProviderEndpoint e where e.provider = :p and e.name = :n", ProviderEndpoint.class)
+                .setParameter("p", provider).setParameter("n", name).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private <T> T find(Class<T> type, String field, String value) {
+        return em.createQuery("select x from " + type.getSimpleName() + " x where x." + field + " = :v", type)
+                .setParameter("v", value).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static List<JsonValue> array(JsonObject o, String field) {
+        return o.containsKey(field) ? o.getJsonArray(field) : List.of();
+    }
+}

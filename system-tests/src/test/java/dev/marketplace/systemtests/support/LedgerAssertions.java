@@ -1,0 +1,56 @@
+package dev.marketplace.systemtests.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.marketplace.systemtests.support.ChatApi.Generation;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** What one successful {@code sim/echo-1} generation must have left in the ledger and the usage records. */
+public final class LedgerAssertions {
+    public static final String PLATFORM_PROVIDER = "platform:revenue:platform-provider";
+    public static final String TAKE = "platform:revenue:take";
+
+    private LedgerAssertions() {
+    }
+
+    /**
+     * The response's cost is the price of its tokens; the journal keyed by the generation id holds exactly
+     * developer −cost, platform provider +share, take +fee (zero amounts omitted); the usage record matches the
+     * response; the hold is settled on the developer's account and covered the cost.
+     */
+    public static void assertChargedExactly(Connection c, long developerId, Generation g) throws SQLException {
+        String id = g.id();
+        long cost = Pricing.costMicros(g.promptTokens(), g.completionTokens());
+        assertEquals(cost, g.costMicros(), () -> id + ": usage.cost is the price of its tokens");
+        assertTrue(cost > 0, () -> id + ": a generation with tokens costs something");
+
+        assertEquals("usage", Db.journalKind(c, id).orElse(null), () -> id + ": one usage journal keyed by the generation");
+        assertEquals(expectedPostings(developerId, cost), Db.postings(c, id), () -> id + ": postings of cost " + cost);
+
+        Db.Usage usage = Db.usage(c, id).orElseThrow(() -> new AssertionError(id + ": no usage_record"));
+        Db.Hold hold = Db.hold(c, id).orElseThrow(() -> new AssertionError(id + ": no ledger_hold"));
+        assertEquals(new Db.Usage(developerId, Pricing.MODEL, g.promptTokens(), g.completionTokens(), cost,
+                hold.amountMicros(), "ok", g.finishReason(), g.streamed()), usage, () -> id + ": usage_record");
+        assertEquals(new Db.Hold(Db.creditAccount(developerId), hold.amountMicros(), "settled"), hold,
+                () -> id + ": hold settled on the developer's credit");
+        assertTrue(hold.amountMicros() >= cost, () -> id + ": hold " + hold.amountMicros() + " covers cost " + cost);
+    }
+
+    static List<Db.Posting> expectedPostings(long developerId, long cost) {
+        List<Db.Posting> expected = new ArrayList<>();
+        expected.add(new Db.Posting(Db.creditAccount(developerId), -cost));
+        if (Pricing.shareMicros(cost) != 0) {
+            expected.add(new Db.Posting(PLATFORM_PROVIDER, Pricing.shareMicros(cost)));
+        }
+        if (Pricing.feeMicros(cost) != 0) {
+            expected.add(new Db.Posting(TAKE, Pricing.feeMicros(cost)));
+        }
+        expected.sort(Comparator.comparing(Db.Posting::accountCode));
+        return expected;
+    }
+}
