@@ -37,26 +37,32 @@ run_all_tests() {
   fi
   ensure_test_postgres
   log "Unit tests (mvn install)..."
+  set +e
   mvn -B install -Dmarket.test.pgHost=$test_pg_host -Dmarket.test.pgPort=$test_pg_port 2>&1 | tee "$run/unit-tests.log" \
-    | grep -E '^\[(INFO|ERROR|WARNING)\] (Tests run:|BUILD|Reactor Summary|.*FAIL)|^\[ERROR\]' || true
-  [[ ${PIPESTATUS[0]} == 0 ]] || die "unit tests failed ($((SECONDS - t0)) s); see $run/unit-tests.log"
+    | grep --line-buffered -E '^\[(INFO|ERROR|WARNING)\] (Tests run:|BUILD|Reactor Summary|.*FAIL)|^\[ERROR\]'
+  rc=${PIPESTATUS[0]}
+  set -e
+  ((rc == 0)) || die "unit tests failed ($((SECONDS - t0)) s); see $run/unit-tests.log"
 
-  local db="market_test_$(date +%Y%m%d%H%M%S)_$$"
-  local admin_url="jdbc:postgresql://$test_pg_host:$test_pg_port/postgres"
-  java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$db" >&2
-  export MARKET_DB_URL="jdbc:postgresql://$test_pg_host:$test_pg_port/$db" MARKET_DB_USER=postgres MARKET_DB_PASSWORD=postgres
+  # globals: the EXIT trap uses them after this function has returned
+  test_db="market_test_$(date +%Y%m%d%H%M%S)_$$"
+  admin_url="jdbc:postgresql://$test_pg_host:$test_pg_port/postgres"
+  java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" >&2
+  export MARKET_DB_URL="jdbc:postgresql://$test_pg_host:$test_pg_port/$test_db" MARKET_DB_USER=postgres MARKET_DB_PASSWORD=postgres
   # the system tests spend the demo credit quickly: give the test stack more
   export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
-  trap 'stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$db" --drop >&2 || true' EXIT
+  trap 'stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
   "$wildfly" stop test; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true
   start_stack test 300 8480 9480
   log "Test stack up after $((SECONDS - t0)) s; system tests..."
+  set +e
   mvn -B -o verify -pl system-tests -DskipSystemTests=false \
       -Dmarket.baseUrl=http://localhost:8380 -Dmarket.keycloakUrl=http://localhost:8480 \
       -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
-      2>&1 | tee "$run/system-tests.log" | grep -E 'Tests run:|BUILD|FAIL|ERROR\]' || true
+      2>&1 | tee "$run/system-tests.log" | grep --line-buffered -E 'Tests run:|BUILD|FAIL|ERROR\]'
   rc=${PIPESTATUS[0]}
+  set -e
   local units its
   units=$(grep -h 'Tests run:' "$run/unit-tests.log" | grep -v ' in ' | awk -F'[:,]' '{s+=$2} END {print s+0}')
   its=$(grep -h 'Tests run:' "$run/system-tests.log" | grep -v ' in ' | awk -F'[:,]' '{s+=$2} END {print s+0}')

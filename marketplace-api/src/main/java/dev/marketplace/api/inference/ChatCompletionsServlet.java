@@ -28,6 +28,18 @@ public class ChatCompletionsServlet extends HttpServlet {
     @Inject
     ChatCompletions completions;
 
+    /** Only POST exists here; any other method gets a 405 in the API's error shape (not the container's page). */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
+        if (!"POST".equals(request.getMethod())) {
+            response.setHeader("Allow", "POST");
+            Json.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ApiErrors.body(405, ApiErrors.typeFor(405),
+                    "Use POST for " + request.getRequestURI(), null, java.util.Map.of()));
+            return;
+        }
+        super.service(request, response);
+    }
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {

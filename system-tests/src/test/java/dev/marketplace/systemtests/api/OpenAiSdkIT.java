@@ -86,11 +86,14 @@ class OpenAiSdkIT {
 
     @Test
     void badKeyIsUnauthorized() {
-        try (OpenAIClient wrongKey = client("sk-mk-v1-" + "0".repeat(64))) {
+        OpenAIClient wrongKey = client("sk-mk-v1-" + "0".repeat(64));
+        try {
             UnauthorizedException e = assertThrows(UnauthorizedException.class,
                     () -> wrongKey.chat().completions().create(params(MESSAGE)));
             assertEquals(401, e.statusCode());
             assertEquals(Optional.of("authentication_error"), e.type());
+        } finally {
+            wrongKey.close();
         }
     }
 

@@ -44,7 +44,12 @@ public final class ChatApi {
 
     /** A non-streamed call that must succeed. */
     public static Generation complete(String userMessage) {
-        HttpResponse<String> r = post(userMessage, false, 0);
+        return complete(userMessage, 0);
+    }
+
+    /** A non-streamed call with a token cap (0 = none) that must succeed. */
+    public static Generation complete(String userMessage, int maxTokens) {
+        HttpResponse<String> r = post(userMessage, false, maxTokens);
         assertEquals(200, r.statusCode(), () -> Http.describe(r));
         JsonObject reply = Http.json(r.body());
         JsonObject choice = reply.getJsonArray("choices").getJsonObject(0);
