@@ -38,7 +38,7 @@ run_all_tests() {
   ensure_test_postgres
   log "Unit tests (mvn install)..."
   set +e
-  mvn -B install -Dmarket.test.pgHost=$test_pg_host -Dmarket.test.pgPort=$test_pg_port 2>&1 | tee "$run/unit-tests.log" \
+  mvn -B clean install -Dmarket.test.pgHost=$test_pg_host -Dmarket.test.pgPort=$test_pg_port 2>&1 | tee "$run/unit-tests.log" \
     | grep --line-buffered -E '^\[(INFO|ERROR|WARNING)\] (Tests run:|BUILD|Reactor Summary|.*FAIL)|^\[ERROR\]'
   rc=${PIPESTATUS[0]}
   set -e
