@@ -3,6 +3,7 @@ package dev.marketplace.metering.application;
 import dev.marketplace.billing.charges.ChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
 import dev.marketplace.billing.holds.HoldStore;
+import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.metering.domain.UsageRecord;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,19 +33,17 @@ public class UsageRecorder {
 
     /** A generation that was served (wholly or in part): record it and charge it, closing its hold. */
     public void recordCharged(UsageRecord usage, UsageCharge charge) {
-        inTransaction(c -> {
+        Transactions.inTransaction(dataSource, "recording usage " + usage.id(), c -> {
             insert(c, usage);
-            charges.settle(c, charge);
+            return charges.settle(c, charge);
         });
     }
 
     /** A generation that failed: record it at no cost and release its hold. */
     public void recordFailed(UsageRecord usage, String holdId) {
-        inTransaction(c -> {
+        Transactions.inTransaction(dataSource, "recording failed usage " + usage.id(), c -> {
             insert(c, usage);
-            if (holdId != null) {
-                holds.release(c, holdId);
-            }
+            return holdId != null && holds.release(c, holdId);
         });
     }
 
@@ -67,25 +66,5 @@ public class UsageRecorder {
             ps.setBoolean(15, u.capped());
             ps.executeUpdate();
         }
-    }
-
-    private void inTransaction(SqlWork work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                work.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record usage", e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork {
-        void run(Connection c) throws SQLException;
     }
 }

@@ -1,15 +1,11 @@
 package dev.marketplace.ui.finance;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.marketplace.ui.shell.LandingContent;
 import dev.marketplace.ui.shell.LandingContent.Part;
 import dev.marketplace.ui.shell.MainLayout;
 import dev.marketplace.ui.shell.PortalUser;
-import dev.marketplace.ui.shell.RoleGate;
+import dev.marketplace.ui.shell.RoleLandingView;
 import jakarta.enterprise.context.Dependent;
 import java.util.List;
 
@@ -17,20 +13,14 @@ import java.util.List;
 @Dependent
 @Route(value = "finance", layout = MainLayout.class)
 @PageTitle("Finance · Model Marketplace")
-public class FinanceView extends Div implements BeforeEnterObserver {
+public class FinanceView extends RoleLandingView {
 
     public FinanceView() {
-        addClassName("portal-page");
-    }
-
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        RoleGate.admit(event, PortalUser.FINANCE, this).ifPresent(user -> add(new LandingContent("Finance", user,
+        super(PortalUser.FINANCE, "Finance",
                 "Here the finance team settles what developers spent, pays providers their share and keeps the books in balance.",
                 List.of(
                         new Part("Settlements", "per-period statements of usage, platform fees and provider shares, approved by two people", false),
                         new Part("Payouts", "transfers of provider shares, with their status at Stripe", false),
-                        new Part("Reconciliation", "ledger against usage records against Stripe, and period close", false)))));
+                        new Part("Reconciliation", "ledger against usage records against Stripe, and period close", false)));
     }
 }

@@ -1,15 +1,11 @@
 package dev.marketplace.ui.provider;
 
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import dev.marketplace.ui.shell.LandingContent;
 import dev.marketplace.ui.shell.LandingContent.Part;
 import dev.marketplace.ui.shell.MainLayout;
 import dev.marketplace.ui.shell.PortalUser;
-import dev.marketplace.ui.shell.RoleGate;
+import dev.marketplace.ui.shell.RoleLandingView;
 import jakarta.enterprise.context.Dependent;
 import java.util.List;
 
@@ -17,21 +13,15 @@ import java.util.List;
 @Dependent
 @Route(value = "provider", layout = MainLayout.class)
 @PageTitle("Provider · Model Marketplace")
-public class ProviderView extends Div implements BeforeEnterObserver {
+public class ProviderView extends RoleLandingView {
 
     public ProviderView() {
-        addClassName("portal-page");
-    }
-
-    @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        RoleGate.admit(event, PortalUser.PROVIDER, this).ifPresent(user -> add(new LandingContent("Provider", user,
+        super(PortalUser.PROVIDER, "Provider",
                 "Here you will run your side of the marketplace: the models you sell, the endpoints that serve them and the money they earn.",
                 List.of(
                         new Part("Listings", "the models you offer and their prices per million tokens", false),
                         new Part("Endpoints", "the upstream URLs that serve your models, verified before going live", false),
                         new Part("Health", "latency and error rates of your endpoints as the router sees them", false),
-                        new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect", false)))));
+                        new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect", false)));
     }
 }
