@@ -87,6 +87,7 @@ class DeveloperPortalIT {
         assertTrue(secret.startsWith(KEY_PREFIX), "secret starts with " + KEY_PREFIX);
         assertEquals(KEY_LENGTH, secret.length(), "secret length");
         page.closeNewKeyDialog().waitForKeyCell(name);
+        screenshot("developer-page");
 
         assertEquals(200, callModel(secret), "a chat completion with the new key");
 
@@ -117,6 +118,14 @@ class DeveloperPortalIT {
             status = callModel(secret);
         }
         return status;
+    }
+
+    /** With -Dmarket.screenshots=true, keeps a picture of the page for people to look at (CI leaves it off). */
+    private void screenshot(String name) throws IOException {
+        if (Boolean.getBoolean("market.screenshots") && driver instanceof TakesScreenshot camera) {
+            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+            Files.write(dir.resolve(name + ".png"), camera.getScreenshotAs(OutputType.BYTES));
+        }
     }
 
     private void screenshotIfFailed(ExtensionContext context) throws IOException {
