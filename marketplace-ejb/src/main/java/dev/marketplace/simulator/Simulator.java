@@ -4,7 +4,7 @@ import dev.marketplace.metering.application.TokenCounter;
 import dev.marketplace.platform.Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -41,14 +41,14 @@ public class Simulator {
 
     public JsonObject complete(JsonObject request) {
         Reply reply = reply(request);
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", "sim-" + Integer.toHexString(reply.text.hashCode()))
                 .add("object", "chat.completion")
                 .add("created", System.currentTimeMillis() / 1000)
                 .add("model", MODEL)
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("choices", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
                         .add("index", 0)
-                        .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", reply.text))
+                        .add("message", JsonP.createObjectBuilder().add("role", "assistant").add("content", reply.text))
                         .add("finish_reason", reply.finishReason)))
                 .add("usage", usage(reply))
                 .build();
@@ -60,7 +60,7 @@ public class Simulator {
         List<JsonObject> out = new ArrayList<>();
         boolean first = true;
         for (String word : WORDS.split(reply.text)) {
-            JsonObjectBuilder delta = Json.createObjectBuilder().add("content", word);
+            JsonObjectBuilder delta = JsonP.createObjectBuilder().add("content", word);
             if (first) {
                 delta.add("role", "assistant");
                 first = false;
@@ -70,7 +70,7 @@ public class Simulator {
         out.add(chunk(JsonValue.EMPTY_JSON_OBJECT, reply.finishReason));
         if (request.getJsonObject("stream_options") != null
                 && request.getJsonObject("stream_options").getBoolean("include_usage", false)) {
-            out.add(Json.createObjectBuilder(base()).add("choices", JsonValue.EMPTY_JSON_ARRAY).add("usage", usage(reply)).build());
+            out.add(JsonP.createObjectBuilder(base()).add("choices", JsonValue.EMPTY_JSON_ARRAY).add("usage", usage(reply)).build());
         }
         return out;
     }
@@ -95,7 +95,7 @@ public class Simulator {
     }
 
     private static JsonObject usage(Reply reply) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("prompt_tokens", reply.promptTokens)
                 .add("completion_tokens", reply.completionTokens)
                 .add("total_tokens", reply.promptTokens + reply.completionTokens)
@@ -103,13 +103,13 @@ public class Simulator {
     }
 
     private static JsonObject chunk(JsonObject delta, String finishReason) {
-        JsonObjectBuilder choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
-        choice.add("finish_reason", finishReason == null ? JsonValue.NULL : Json.createValue(finishReason));
-        return Json.createObjectBuilder(base()).add("choices", Json.createArrayBuilder().add(choice)).build();
+        JsonObjectBuilder choice = JsonP.createObjectBuilder().add("index", 0).add("delta", delta);
+        choice.add("finish_reason", finishReason == null ? JsonValue.NULL : JsonP.createValue(finishReason));
+        return JsonP.createObjectBuilder(base()).add("choices", JsonP.createArrayBuilder().add(choice)).build();
     }
 
     private static JsonObject base() {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", "sim-stream")
                 .add("object", "chat.completion.chunk")
                 .add("created", System.currentTimeMillis() / 1000)

@@ -1,7 +1,7 @@
 package dev.marketplace.api.errors;
 
 import dev.marketplace.gateway.domain.GatewayException;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -17,13 +17,13 @@ public final class ApiErrors {
     }
 
     public static JsonObject body(int status, String type, String message, String param, Map<String, String> metadata) {
-        JsonObjectBuilder meta = Json.createObjectBuilder();
+        JsonObjectBuilder meta = JsonP.createObjectBuilder();
         metadata.forEach(meta::add);
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return JsonP.createObjectBuilder().add("error", JsonP.createObjectBuilder()
                 .add("message", message == null ? "" : message)
                 .add("type", type)
                 .add("code", status)
-                .add("param", param == null ? JsonValue.NULL : Json.createValue(param))
+                .add("param", param == null ? JsonValue.NULL : JsonP.createValue(param))
                 .add("metadata", meta)).build();
     }
 

@@ -57,6 +57,10 @@ public class ChatCompletionsServlet extends HttpServlet {
                 LOG.log(Level.WARNING, "error after the response was committed: {0}", e.getMessage());
                 return;
             }
+            String retryAfter = e.metadata().get("retry_after_seconds");
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", retryAfter);
+            }
             Json.write(response, e.status(), ApiErrors.body(e));
         }
     }

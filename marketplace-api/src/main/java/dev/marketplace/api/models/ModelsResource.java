@@ -5,7 +5,7 @@ import dev.marketplace.catalog.domain.Model;
 import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -24,19 +24,19 @@ public class ModelsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        JsonArrayBuilder data = Json.createArrayBuilder();
+        JsonArrayBuilder data = JsonP.createArrayBuilder();
         for (Model model : catalog.liveModels()) {
             List<Route> routes = catalog.routes(model.getSlug());
             if (!routes.isEmpty()) {
                 data.add(model(model, routes.get(0)));
             }
         }
-        return Json.createObjectBuilder().add("object", "list").add("data", data).build().toString();
+        return JsonP.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 
     private static JsonObject model(Model m, Route cheapest) {
         long created = m.getCreatedAt() == null ? 0 : m.getCreatedAt().getEpochSecond();
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", m.getSlug())
                 .add("object", "model")
                 .add("created", created)
@@ -44,17 +44,17 @@ public class ModelsResource {
                 .add("name", m.getName())
                 .add("description", m.getDescription())
                 .add("context_length", m.getContextLength())
-                .add("architecture", Json.createObjectBuilder()
+                .add("architecture", JsonP.createObjectBuilder()
                         .add("modality", "text->text")
-                        .add("input_modalities", Json.createArrayBuilder().add("text"))
-                        .add("output_modalities", Json.createArrayBuilder().add("text")))
-                .add("pricing", Json.createObjectBuilder()
+                        .add("input_modalities", JsonP.createArrayBuilder().add("text"))
+                        .add("output_modalities", JsonP.createArrayBuilder().add("text")))
+                .add("pricing", JsonP.createObjectBuilder()
                         .add("prompt", perToken(cheapest.inputPriceMicrosPerMTok()))
                         .add("completion", perToken(cheapest.outputPriceMicrosPerMTok())))
-                .add("top_provider", Json.createObjectBuilder()
+                .add("top_provider", JsonP.createObjectBuilder()
                         .add("context_length", m.getContextLength())
                         .add("max_completion_tokens", m.getMaxOutputTokens()))
-                .add("supported_parameters", Json.createArrayBuilder().add("max_tokens").add("stream"))
+                .add("supported_parameters", JsonP.createArrayBuilder().add("max_tokens").add("stream"))
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package dev.marketplace.api.provider;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,13 +19,13 @@ public class ProviderIdentityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String me(@Context SecurityContext security) {
-        JsonArrayBuilder roles = Json.createArrayBuilder();
+        JsonArrayBuilder roles = JsonP.createArrayBuilder();
         for (String role : ROLES) {
             if (security.isUserInRole(role)) {
                 roles.add(role);
             }
         }
-        return Json.createObjectBuilder().add("username", security.getUserPrincipal().getName()).add("roles", roles)
+        return JsonP.createObjectBuilder().add("username", security.getUserPrincipal().getName()).add("roles", roles)
                 .build().toString();
     }
 }

@@ -3,7 +3,7 @@ package dev.marketplace.api.simulator;
 import dev.marketplace.simulator.Simulator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,8 +27,8 @@ public class SimulatorResource {
     @Path("/models")
     @Produces(MediaType.APPLICATION_JSON)
     public String models() {
-        return Json.createObjectBuilder().add("object", "list").add("data", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("id", Simulator.MODEL).add("object", "model")
+        return JsonP.createObjectBuilder().add("object", "list").add("data", JsonP.createArrayBuilder()
+                .add(JsonP.createObjectBuilder().add("id", Simulator.MODEL).add("object", "model")
                         .add("created", 0).add("owned_by", "sim"))).build().toString();
     }
 

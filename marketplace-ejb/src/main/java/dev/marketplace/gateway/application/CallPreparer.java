@@ -1,6 +1,5 @@
 package dev.marketplace.gateway.application;
 
-import dev.marketplace.billing.holds.Holds;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.ledger.Ledger;
 import dev.marketplace.billing.money.Money;
@@ -9,11 +8,13 @@ import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.keys.infrastructure.KeyAuthenticator;
 import dev.marketplace.keys.infrastructure.KeyState;
 import dev.marketplace.metering.application.TokenCounter;
+import dev.marketplace.metering.application.UsageRecorder;
+import dev.marketplace.metering.infrastructure.OverloadedException;
 import dev.marketplace.routing.application.Router;
 import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -41,7 +42,7 @@ public class CallPreparer {
     @Inject
     Ledger ledger;
     @Inject
-    Holds holds;
+    UsageRecorder recorder;
 
     public Call prepare(String authorization, byte[] body) {
         long start = System.nanoTime();
@@ -60,10 +61,18 @@ public class CallPreparer {
         int maxTokens = maxTokens(request, routes, promptHoldTokens, account);
         long holdMicros = HoldSizing.worstCostMicros(routes, promptHoldTokens, maxTokens);
         String generationId = newGenerationId();
-        if (!holds.place(generationId, account, holdMicros)) {
+        if (!placeHold(generationId, account, holdMicros)) {
             throw insufficient(holdMicros, ledger.availableMicros(account));
         }
         return new Call(generationId, key, request, routes, promptEstimate, maxTokens, holdMicros, start);
+    }
+
+    private boolean placeHold(String holdId, String account, long holdMicros) {
+        try {
+            return recorder.placeHold(holdId, account, holdMicros);
+        } catch (OverloadedException e) {
+            throw GatewayException.overloaded(e.getMessage());
+        }
     }
 
     public KeyState authenticate(String authorization) {
@@ -89,7 +98,7 @@ public class CallPreparer {
     }
 
     private static JsonObject parse(byte[] body) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JsonP.createReader(new ByteArrayInputStream(body))) {
             return reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw GatewayException.badRequest("The body is not a JSON object: " + e.getMessage(), null);

@@ -2,7 +2,7 @@ package dev.marketplace.gateway.application;
 
 import dev.marketplace.billing.money.Money;
 import dev.marketplace.routing.domain.Route;
-import jakarta.json.Json;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,20 +21,20 @@ final class ResponseShaper {
 
     /** The request as the upstream gets it: its own model name, the output cap, usage asked for when streaming. */
     static JsonObject upstreamRequest(Call call, Route route) {
-        JsonObjectBuilder b = Json.createObjectBuilder(call.request().json());
+        JsonObjectBuilder b = JsonP.createObjectBuilder(call.request().json());
         for (String field : MARKETPLACE_ONLY_FIELDS) {
             b.remove(field);
         }
         b.add("model", route.upstreamModel());
         b.add(call.request().maxTokensField(), call.maxTokens());
         if (call.stream()) {
-            b.add("stream_options", Json.createObjectBuilder().add("include_usage", true));
+            b.add("stream_options", JsonP.createObjectBuilder().add("include_usage", true));
         }
         return b.build();
     }
 
     static JsonObject reply(JsonObject upstream, Call call, Route route, Metered m) {
-        return Json.createObjectBuilder(upstream)
+        return JsonP.createObjectBuilder(upstream)
                 .add("id", call.generationId())
                 .add("model", call.request().model())
                 .add("provider", route.providerName())
@@ -43,7 +43,7 @@ final class ResponseShaper {
     }
 
     static JsonObject chunk(JsonObject upstream, Call call, Route route) {
-        return Json.createObjectBuilder(upstream)
+        return JsonP.createObjectBuilder(upstream)
                 .add("id", call.generationId())
                 .add("model", call.request().model())
                 .add("provider", route.providerName())
@@ -52,23 +52,23 @@ final class ResponseShaper {
 
     /** The final chunk carrying usage: the upstream's own usage chunk if it sent one, else a new one. */
     static JsonObject usageChunk(JsonObject upstreamUsageChunk, Call call, Route route, Metered m) {
-        JsonObject base = upstreamUsageChunk != null ? upstreamUsageChunk : Json.createObjectBuilder()
+        JsonObject base = upstreamUsageChunk != null ? upstreamUsageChunk : JsonP.createObjectBuilder()
                 .add("object", "chat.completion.chunk")
                 .add("created", System.currentTimeMillis() / 1000)
                 .add("choices", JsonValue.EMPTY_JSON_ARRAY)
                 .build();
-        return Json.createObjectBuilder(chunk(base, call, route)).add("usage", usage(base.get("usage"), m)).build();
+        return JsonP.createObjectBuilder(chunk(base, call, route)).add("usage", usage(base.get("usage"), m)).build();
     }
 
     static JsonObject errorChunk(Call call, Route route, String message) {
-        return Json.createObjectBuilder()
+        return JsonP.createObjectBuilder()
                 .add("id", call.generationId())
                 .add("object", "chat.completion.chunk")
                 .add("created", System.currentTimeMillis() / 1000)
                 .add("model", call.request().model())
                 .add("provider", route.providerName())
-                .add("error", Json.createObjectBuilder().add("message", message).add("code", 502))
-                .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("error", JsonP.createObjectBuilder().add("message", message).add("code", 502))
+                .add("choices", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()
                         .add("index", 0).add("delta", JsonValue.EMPTY_JSON_OBJECT).add("finish_reason", "error")))
                 .build();
     }
@@ -112,7 +112,7 @@ final class ResponseShaper {
     }
 
     private static JsonObject usage(JsonValue upstreamUsage, Metered m) {
-        JsonObjectBuilder b = upstreamUsage instanceof JsonObject u ? Json.createObjectBuilder(u) : Json.createObjectBuilder();
+        JsonObjectBuilder b = upstreamUsage instanceof JsonObject u ? JsonP.createObjectBuilder(u) : JsonP.createObjectBuilder();
         return b.add("prompt_tokens", m.promptTokens())
                 .add("completion_tokens", m.completionTokens())
                 .add("total_tokens", m.promptTokens() + m.completionTokens())

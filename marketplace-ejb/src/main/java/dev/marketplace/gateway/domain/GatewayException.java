@@ -42,6 +42,11 @@ public class GatewayException extends RuntimeException {
                 null, Map.of());
     }
 
+    /** Too much in flight right now: a 503 the client may retry (the API layer adds Retry-After). */
+    public static GatewayException overloaded(String message) {
+        return new GatewayException(503, "server_error", message, null, Map.of("retry_after_seconds", "1"));
+    }
+
     public static GatewayException upstream(int status, String message, String provider) {
         return new GatewayException(status, status >= 500 ? "upstream_error" : "invalid_request_error", message, null,
                 provider == null ? Map.of() : Map.of("provider_name", provider));

@@ -3,19 +3,18 @@ package dev.marketplace.metering.application;
 import dev.marketplace.billing.charges.ChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
 import dev.marketplace.billing.holds.HoldStore;
-import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.metering.domain.UsageRecord;
-import jakarta.annotation.Resource;
+import dev.marketplace.metering.infrastructure.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
- * Makes a generation durable: its usage record and its charge (or the release of its hold) commit together in
- * one plain JDBC transaction, so the ledger and the usage records never disagree. No JTA here: this runs on the
- * hot path after the upstream call.
+ * The hot path's durable writes: the hold before the upstream call, and after it the usage record together with
+ * its charge (or the release of its hold), in one transaction so the ledger and the usage records never disagree.
+ * All of them go through {@link GroupCommit}: plain JDBC, one commit for many requests, no JTA.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -25,15 +24,20 @@ public class UsageRecorder {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing""";
 
-    @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
-    DataSource dataSource;
+    @Inject
+    GroupCommit groupCommit;
 
     private final ChargeWriter charges = new ChargeWriter();
     private final HoldStore holds = new HoldStore();
 
+    /** Holds the amount on the account if its available credit covers it; false (nothing held) if not. */
+    public boolean placeHold(String holdId, String accountCode, long amountMicros) {
+        return groupCommit.run("hold " + holdId, c -> holds.place(c, holdId, accountCode, amountMicros));
+    }
+
     /** A generation that was served (wholly or in part): record it and charge it, closing its hold. */
     public void recordCharged(UsageRecord usage, UsageCharge charge) {
-        Transactions.inTransaction(dataSource, "recording usage " + usage.id(), c -> {
+        groupCommit.run("recording usage " + usage.id(), c -> {
             insert(c, usage);
             return charges.settle(c, charge);
         });
@@ -41,7 +45,7 @@ public class UsageRecorder {
 
     /** A generation that failed: record it at no cost and release its hold. */
     public void recordFailed(UsageRecord usage, String holdId) {
-        Transactions.inTransaction(dataSource, "recording failed usage " + usage.id(), c -> {
+        groupCommit.run("recording failed usage " + usage.id(), c -> {
             insert(c, usage);
             return holdId != null && holds.release(c, holdId);
         });

@@ -5,7 +5,8 @@ import dev.marketplace.routing.upstream.ChunkSink;
 import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.routing.upstream.UpstreamAdapter;
 import dev.marketplace.routing.upstream.UpstreamException;
-import jakarta.json.Json;
+import dev.marketplace.routing.upstream.UpstreamHttp;
+import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -15,12 +16,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Map;
 
 /** Chat completions against one OpenAI-compatible endpoint, JSON or server-sent events. */
 final class OpenAiAdapter implements UpstreamAdapter {
@@ -28,15 +26,18 @@ final class OpenAiAdapter implements UpstreamAdapter {
     private static final String DONE = "[DONE]";
     static final int MAX_ERROR_BODY_CHARS = 2_000;
 
-    private final HttpClient client;
+    private final UpstreamHttp http;
     private final Route.Endpoint endpoint;
     private final URI completionsUri;
+    private final Map<String, String> headers;
 
-    OpenAiAdapter(HttpClient client, Route.Endpoint endpoint) {
-        this.client = client;
+    OpenAiAdapter(UpstreamHttp http, Route.Endpoint endpoint) {
+        this.http = http;
         this.endpoint = endpoint;
-        String base = endpoint.baseUrl().endsWith("/") ? endpoint.baseUrl() : endpoint.baseUrl() + "/";
-        this.completionsUri = URI.create(base + "chat/completions");
+        this.completionsUri = UpstreamHttp.resolve(endpoint.baseUrl(), "chat/completions");
+        this.headers = endpoint.apiKey() == null || endpoint.apiKey().isBlank()
+                ? Map.of("Content-Type", "application/json")
+                : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + endpoint.apiKey());
     }
 
     @Override
@@ -45,7 +46,7 @@ final class OpenAiAdapter implements UpstreamAdapter {
         if (response.statusCode() / 100 != 2) {
             throw new UpstreamException(response.statusCode(), errorMessage(response.body()), false, null);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(response.body()))) {
             return reader.readObject();
         } catch (JsonException e) {
             throw new UpstreamException(502, "upstream sent a reply that is not JSON", false, e);
@@ -88,36 +89,11 @@ final class OpenAiAdapter implements UpstreamAdapter {
     }
 
     private <T> HttpResponse<T> send(JsonObject request, HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(completionsUri)
-                .timeout(Duration.ofMillis(endpoint.timeoutMs()))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(request.toString(), StandardCharsets.UTF_8));
-        if (endpoint.apiKey() != null && !endpoint.apiKey().isBlank()) {
-            builder.header("Authorization", "Bearer " + endpoint.apiKey());
-        }
-        HttpRequest httpRequest = builder.build();
-        try {
-            try {
-                return client.send(httpRequest, handler);
-            } catch (IOException stale) {
-                if (stale instanceof HttpTimeoutException) {
-                    throw stale;
-                }
-                // A pooled keep-alive connection the upstream had closed: nothing was answered, so one retry is safe.
-                return client.send(httpRequest, handler);
-            }
-        } catch (HttpTimeoutException e) {
-            throw new UpstreamException(408, "upstream timed out after " + endpoint.timeoutMs() + " ms", false, e);
-        } catch (IOException e) {
-            throw new UpstreamException(0, "upstream unreachable: " + e.getMessage(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(0, "interrupted while calling upstream", false, e);
-        }
+        return http.post(completionsUri, headers, request.toString(), endpoint.timeoutMs(), handler);
     }
 
     private static JsonObject parseChunk(String data, boolean committed) throws UpstreamException {
-        try (JsonReader reader = Json.createReader(new StringReader(data))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(data))) {
             return reader.readObject();
         } catch (JsonException e) {
             throw new UpstreamException(502, "upstream sent a chunk that is not JSON", committed, e);
@@ -132,7 +108,7 @@ final class OpenAiAdapter implements UpstreamAdapter {
 
     /** The upstream's own error message when it sent one in OpenAI's shape, else a bounded excerpt. */
     static String errorMessage(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonP.createReader(new StringReader(body))) {
             JsonObject error = reader.readObject().getJsonObject("error");
             if (error != null && error.containsKey("message")) {
                 return error.getString("message", "upstream error");
