@@ -60,6 +60,7 @@ run_all_tests() {
   mvn -B -o verify -pl system-tests -DskipSystemTests=false \
       -Dmarket.baseUrl=http://localhost:8380 -Dmarket.keycloakUrl=http://localhost:8480 \
       -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
+      -Dmarket.managementKey="${MARKET_DEMO_MANAGEMENT_KEY:-$demo_management_key_default}" \
       2>&1 | tee "$run/system-tests.log" | grep --line-buffered -E 'Tests run:|BUILD|FAIL|ERROR\]'
   rc=${PIPESTATUS[0]}
   set -e

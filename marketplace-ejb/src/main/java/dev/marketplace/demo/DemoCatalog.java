@@ -6,6 +6,7 @@ import dev.marketplace.catalog.domain.Provider;
 import dev.marketplace.catalog.domain.ProviderEndpoint;
 import dev.marketplace.developers.application.DeveloperAccounts;
 import dev.marketplace.keys.domain.ApiKey;
+import dev.marketplace.keys.domain.KeyKind;
 import dev.marketplace.keys.domain.KeySecret;
 import dev.marketplace.platform.Config;
 import dev.marketplace.routing.upstream.openai.OpenAiAdapterFactory;
@@ -17,9 +18,15 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 
-/** The transactional part of the demo seed: catalog rows, the demo developer and the demo key's hash. */
+/**
+ * The transactional part of the demo seed: catalog rows, the demo developer, and the hashes of the demo API key and
+ * the demo management key.
+ */
 @ApplicationScoped
 public class DemoCatalog {
+    /** The demo developer's management key unless MARKET_DEMO_MANAGEMENT_KEY says otherwise ({@code ./marketplace} prints it). */
+    public static final String DEMO_MANAGEMENT_KEY_DEFAULT = KeyKind.MANAGEMENT.prefix() + "mgmt".repeat(16);
+
     @PersistenceContext(unitName = "market")
     EntityManager em;
     @Inject
@@ -63,7 +70,22 @@ public class DemoCatalog {
                 .setParameter("h", hash).getSingleResult() == 0) {
             em.persist(new ApiKey(developerId, "Demo key", hash, KeySecret.hint(demoKey), Instant.now()));
         }
+        seedManagementKey(developerId);
         return developerId;
+    }
+
+    private void seedManagementKey(long developerId) {
+        String managementKey = Config.get("demo.management-key", DEMO_MANAGEMENT_KEY_DEFAULT);
+        if (!KeySecret.looksValid(KeyKind.MANAGEMENT, managementKey)) {
+            throw new IllegalStateException("MARKET_DEMO_MANAGEMENT_KEY must be '" + KeyKind.MANAGEMENT.prefix()
+                    + "' followed by 64 characters");
+        }
+        String hash = KeySecret.hash(managementKey);
+        if (em.createQuery("select count(k) from ApiKey k where k.keyHash = :h", Long.class)
+                .setParameter("h", hash).getSingleResult() == 0) {
+            em.persist(new ApiKey(developerId, KeyKind.MANAGEMENT, "Demo management key", hash,
+                    KeySecret.hint(managementKey), Instant.now()));
+        }
     }
 
     private static <T> T one(List<T> results) {

@@ -1,0 +1,59 @@
+# Sourced by ./marketplace bench: our gateway against the Portkey gateway in front of the same mock upstream, same
+# run, same machine (../shared/bench), then a streaming run; the numbers go to docs/benchmarks.md.
+# Its own stack: embedded database "bench" (port 15434) and WildFly instance "bench" on port 8580; no Keycloak
+# (the inference path never calls it). A running dev or test stack is left alone.
+
+bench_dir=${MARKET_BENCH_DIR:-$root/../shared/bench}
+
+run_bench() {
+  [[ -x $bench_dir/compare.sh ]] || die "benchmark scripts not found in $bench_dir (set MARKET_BENCH_DIR)"
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+  log "open files limit: $(ulimit -n)"
+  build_if_needed
+  "$bench_dir/setup.sh" >&2
+  start_embedded_db 15434 bench
+  export MARKET_SEED=$root/examples/bench-seed.json KEYCLOAK_URL=http://localhost:8180 MARKET_DEMO=true
+  trap 'stop_stack bench; "$bench_dir/mock-upstream.sh" stop >/dev/null 2>&1 || true' EXIT
+  migrate
+  log "Starting WildFly (bench) on port 8580..."
+  MARKET_JAVA_OPTS="-Dmarket.sim.base-url=http://localhost:8580/api/sim/v1 ${MARKET_JAVA_OPTS:-}" \
+    "$wildfly" start bench 500 "$ear"
+  local key=${MARKET_DEMO_API_KEY:-$demo_key_default} out=$run/bench-$(date +%Y%m%d-%H%M%S).txt
+  log "compare.sh (mock, Portkey, gateway; ${BENCH_DURATION:-15s} per run)..."
+  BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/compare.sh" http://127.0.0.1:8580/api/v1 | tee "$out"
+  "$bench_dir/mock-upstream.sh" start >/dev/null
+  log "Streaming (SSE) at 64 connections: mock alone, then through the gateway..."
+  local s_mock s_gw
+  s_mock=$(BENCH_STREAM=1 "$bench_dir/load.sh" http://127.0.0.1:18081/v1 64 "${BENCH_DURATION:-15s}")
+  s_gw=$(BENCH_STREAM=1 BENCH_KEY=$key BENCH_MODEL=bench/mock-stream "$bench_dir/load.sh" http://127.0.0.1:8580/api/v1 64 "${BENCH_DURATION:-15s}")
+  echo "stream-mock c=64 $s_mock" | tee -a "$out"
+  echo "stream-gateway c=64 $s_gw" | tee -a "$out"
+  local pid peak
+  pid=$(pgrep -f "java.*jboss.node.name=market-bench" | head -1)
+  peak=$(jcmd "$pid" PerfCounter.print 2>/dev/null | sed -n 's/^java.threads.peak=//p')
+  echo "gateway_peak_threads=${peak:-unknown} gateway_rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))" | tee -a "$out"
+  write_bench_doc "$out"
+  log "Results: $out and docs/benchmarks.md"
+}
+
+write_bench_doc() {
+  local results=$1 doc=$root/docs/benchmarks.md
+  {
+    cat <<TXT
+# Benchmarks
+
+Written by \`./marketplace bench\` (method: \`../shared/bench/compare.sh\`, wrk with 1 and 64 connections against
+the nginx mock upstream alone, the Portkey gateway in front of it and our gateway in front of it, in one run;
+then SSE streams at 64 connections; the gateway meters and charges every call through the ledger, with the usage
+record and journal committed before the client sees the end of the reply).
+
+Last run: $(date -u +"%Y-%m-%d %H:%M UTC"), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown),
+$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1).
+
+\`\`\`
+$(cat "$results")
+\`\`\`
+TXT
+    if [[ -f $root/docs/benchmarks-history.md ]]; then echo; cat "$root/docs/benchmarks-history.md"; fi
+  } >"$doc"
+}
