@@ -30,7 +30,7 @@ run_bench() {
   echo "stream-gateway c=64 $s_gw" | tee -a "$out"
   local pid peak
   pid=$(pgrep -f "java.*jboss.node.name=market-bench" | head -1)
-  peak=$(jcmd "$pid" PerfCounter.print 2>/dev/null | sed -n 's/^java.threads.peak=//p')
+  peak=$(jcmd "$pid" PerfCounter.print 2>/dev/null | sed -n 's/^java.threads.livePeak=//p')
   echo "gateway_peak_threads=${peak:-unknown} gateway_rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))" | tee -a "$out"
   write_bench_doc "$out"
   log "Results: $out and docs/benchmarks.md"

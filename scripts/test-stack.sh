@@ -51,6 +51,8 @@ run_all_tests() {
   export MARKET_DB_URL="jdbc:postgresql://$test_pg_host:$test_pg_port/$test_db" MARKET_DB_USER=postgres MARKET_DB_PASSWORD=postgres
   # the system tests spend the demo credit quickly: give the test stack more
   export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
+  # upstreams the routing tests serve themselves (failing, healthy, breaking mid-stream, slow)
+  export MARKET_SEED=$root/system-tests/src/test/resources/test-seed.json
   trap 'stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
   "$wildfly" stop test; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true

@@ -1,0 +1,133 @@
+package dev.marketplace.systemtests.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+
+/**
+ * The OpenAI-compatible upstreams the routing tests need, served by the test JVM on the ports that
+ * {@code test-seed.json} lists: failing (503), healthy (a fixed reply with usage 12 + 11 tokens), breaking (two
+ * stream chunks, then the stream ends without {@code [DONE]}) and slow (one chunk every 200 ms).
+ */
+public final class StubUpstreams implements AutoCloseable {
+    public static final int FAILING_PORT = 18193;
+    public static final int HEALTHY_PORT = 18194;
+    public static final int BREAKS_PORT = 18195;
+    public static final int SLOW_PORT = 18196;
+    public static final int SLOW_CHUNKS = 20;
+    public static final String HEALTHY_TEXT = "Hello from the healthy stub.";
+
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    public static StubUpstreams start() throws IOException {
+        StubUpstreams stubs = new StubUpstreams();
+        stubs.serve(FAILING_PORT, StubUpstreams::failing);
+        stubs.serve(HEALTHY_PORT, StubUpstreams::healthy);
+        stubs.serve(BREAKS_PORT, StubUpstreams::breaks);
+        stubs.serve(SLOW_PORT, StubUpstreams::slow);
+        return stubs;
+    }
+
+    private void serve(int port, Handler handler) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/v1/chat/completions", exchange -> {
+            try (exchange) {
+                boolean stream = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                        .contains("\"stream\":true");
+                handler.handle(exchange, stream);
+            } catch (IOException | RuntimeException e) {
+                // the client (the gateway) may hang up on purpose in these tests; nothing to answer then
+            }
+        });
+        server.start();
+        servers.add(server);
+    }
+
+    private static void failing(HttpExchange exchange, boolean stream) throws IOException {
+        send(exchange, 503, "application/json", "{\"error\":{\"message\":\"stub is down\",\"type\":\"server_error\"}}");
+    }
+
+    private static void healthy(HttpExchange exchange, boolean stream) throws IOException {
+        if (!stream) {
+            send(exchange, 200, "application/json", "{\"id\":\"stub-1\",\"object\":\"chat.completion\",\"created\":1,"
+                    + "\"model\":\"stub\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                    + HEALTHY_TEXT + "\"},\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":11,\"total_tokens\":23}}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        event(out, chunk(HEALTHY_TEXT, null));
+        event(out, chunk(null, "stop"));
+        event(out, "{\"id\":\"stub-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":11,\"total_tokens\":23}}");
+        event(out, "[DONE]");
+    }
+
+    private static void breaks(HttpExchange exchange, boolean stream) throws IOException {
+        if (!stream) {
+            send(exchange, 500, "application/json", "{\"error\":{\"message\":\"stub broke\"}}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        event(out, chunk("Hello", null));
+        event(out, chunk(" world", null));
+        // and the stream ends here: no finish reason, no usage, no [DONE]
+    }
+
+    private static void slow(HttpExchange exchange, boolean stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 1; i <= SLOW_CHUNKS; i++) {
+            event(out, chunk(" t" + i, null));
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        event(out, chunk(null, "stop"));
+        event(out, "[DONE]");
+    }
+
+    private static String chunk(String content, String finishReason) {
+        String delta = content == null ? "{}" : "{\"content\":\"" + content + "\"}";
+        String reason = finishReason == null ? "null" : "\"" + finishReason + "\"";
+        return "{\"id\":\"stub-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
+                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + reason + "}]}";
+    }
+
+    private static void event(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(s -> s.stop(0));
+    }
+
+    @FunctionalInterface
+    private interface Handler {
+        void handle(HttpExchange exchange, boolean stream) throws IOException;
+    }
+}
