@@ -29,6 +29,12 @@ ensure_browser() {
 
 run_all_tests() {
   local t0=$SECONDS rc=0
+  # one test stack per machine (fixed ports): a second run waits for the first
+  exec 9>"${TMPDIR:-/tmp}/marketplace-test-stack.lock"
+  if ! flock -n 9; then
+    log "Another test run holds the test stack; waiting for it..."
+    flock 9
+  fi
   ensure_browser
   # devtools is needed for an embedded database before the unit tests run
   if [[ ! -f $root/devtools/target/devtools.jar ]]; then
