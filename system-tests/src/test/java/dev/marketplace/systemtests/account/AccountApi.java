@@ -9,13 +9,8 @@ import dev.marketplace.systemtests.support.TestTarget;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
  * Calls of the account and key endpoints, with the verbs {@code Http} lacks (PATCH, DELETE), and the checks every
@@ -24,7 +19,6 @@ import java.time.Duration;
 final class AccountApi {
     /** The demo developer's management key that every fresh install seeds (MARKET_DEMO_MANAGEMENT_KEY's default). */
     static final String DEMO_MANAGEMENT_KEY = "sk-mk-mgmt-v1-" + "mgmt".repeat(16);
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AccountApi() {
     }
@@ -81,21 +75,10 @@ final class AccountApi {
     }
 
     private static HttpRequest.Builder request(String path, String bearer) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30));
-        if (bearer != null) {
-            b.header("Authorization", "Bearer " + bearer);
-        }
-        return b;
+        return Http.request(url(path), bearer);
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("HTTP " + request.method() + " " + request.uri() + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during " + request.uri(), e);
-        }
+        return Http.send(request);
     }
 }

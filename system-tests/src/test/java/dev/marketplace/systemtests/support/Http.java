@@ -55,7 +55,8 @@ public final class Http {
                 + response.headers().map() + " " + response.body();
     }
 
-    private static HttpRequest.Builder request(String url, String bearer) {
+    /** A request builder with the suite's timeout and, if given, a bearer token. */
+    public static HttpRequest.Builder request(String url, String bearer) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
         if (bearer != null) {
             b.header("Authorization", "Bearer " + bearer);
@@ -63,7 +64,8 @@ public final class Http {
         return b;
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    /** Sends and reads the body as text; I/O failures become unchecked so tests read plainly. */
+    public static HttpResponse<String> send(HttpRequest request) {
         try {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
