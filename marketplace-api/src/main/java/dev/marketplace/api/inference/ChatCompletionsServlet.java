@@ -5,6 +5,7 @@ import dev.marketplace.gateway.application.Call;
 import dev.marketplace.gateway.application.CallPreparer;
 import dev.marketplace.gateway.application.ChatCompletions;
 import dev.marketplace.gateway.domain.GatewayException;
+import dev.marketplace.platform.operations.Operations;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
@@ -53,8 +54,13 @@ public class ChatCompletionsServlet extends HttpServlet {
                 Json.write(response, HttpServletResponse.SC_OK, reply);
             }
         } catch (GatewayException e) {
+            if (response.getHeader(GENERATION_HEADER) == null) { // operations hook: refused before any upstream call
+                Operations.refused(e.status());
+            }
             if (response.isCommitted()) {
-                LOG.log(Level.WARNING, "error after the response was committed: {0}", e.getMessage());
+                // no message: an upstream's error text may echo the prompt, and logs never carry prompt text
+                LOG.log(Level.WARNING, "error {0} after the response to {1} was committed",
+                        new Object[]{e.status(), response.getHeader(GENERATION_HEADER)});
                 return;
             }
             String retryAfter = e.metadata().get("retry_after_seconds");

@@ -15,6 +15,7 @@ import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.marketplace.platform.JsonP;
+import dev.marketplace.platform.operations.Operations;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -69,8 +70,11 @@ public class CallPreparer {
 
     private boolean placeHold(String holdId, String account, long holdMicros) {
         try {
-            return recorder.placeHold(holdId, account, holdMicros);
+            boolean placed = recorder.placeHold(holdId, account, holdMicros);
+            Operations.holdPlaced(placed); // operations hook
+            return placed;
         } catch (OverloadedException e) {
+            Operations.holdOverloaded(); // operations hook
             throw GatewayException.overloaded(e.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package dev.marketplace.gateway.application;
 
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.metering.domain.UsageStatus;
+import dev.marketplace.platform.operations.Operations;
 import dev.marketplace.routing.application.Router;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ClientGoneException;
@@ -53,7 +54,7 @@ public class ChatCompletions {
             } catch (UpstreamException e) {
                 last = e;
                 lastRoute = route;
-                LOG.log(Level.INFO, "{0}: {1} failed: {2}", new Object[]{call.generationId(), route.providerSlug(), e.getMessage()});
+                Operations.upstreamFailed(call.generationId(), route.providerSlug(), e.status(), e.retryable()); // operations hook (logs without the upstream's text)
                 if (e.retryable()) {
                     continue;
                 }
@@ -91,6 +92,7 @@ public class ChatCompletions {
                 chargeDelivered(call, route, progress, UsageStatus.CANCELLED, "cancelled");
                 return;
             } catch (UpstreamException e) {
+                Operations.upstreamFailed(call.generationId(), route.providerSlug(), e.status(), e.retryable()); // operations hook
                 if (e.committed()) {
                     chargeDelivered(call, route, progress, UsageStatus.ERROR, "error");
                     sendError(call, route, out, e);

@@ -9,6 +9,7 @@ import dev.marketplace.metering.application.TokenCounter;
 import dev.marketplace.metering.application.UsageRecorder;
 import dev.marketplace.metering.domain.UsageRecord;
 import dev.marketplace.metering.domain.UsageStatus;
+import dev.marketplace.platform.operations.Operations;
 import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -52,11 +53,15 @@ public class Settlement {
         UsageCharge charge = new UsageCharge(call.generationId(), call.generationId(), call.key().developerId(), payee,
                 AccountCodes.REVENUE_TAKE, m.costMicros(), route.takeRateBps());
         recorder.recordCharged(record(call, route, m, status, finishReason), charge);
+        Operations.generation(call.generationId(), call.request().model(), route.providerSlug(), status.name(), finishReason, // operations hook
+                call.stream(), m.promptTokens(), m.completionTokens(), m.costMicros(), call.startNanos());
     }
 
     void fail(Call call, Route route) {
         Metered none = new Metered(0, 0, 0, false);
         recorder.recordFailed(record(call, route, none, UsageStatus.ERROR, "error"), call.generationId());
+        Operations.generation(call.generationId(), call.request().model(), route.providerSlug(), UsageStatus.ERROR.name(), // operations hook
+                "error", call.stream(), 0, 0, 0, call.startNanos());
     }
 
     /**

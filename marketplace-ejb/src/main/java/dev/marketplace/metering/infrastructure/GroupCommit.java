@@ -1,6 +1,7 @@
 package dev.marketplace.metering.infrastructure;
 
 import dev.marketplace.billing.jdbc.Transactions;
+import dev.marketplace.platform.operations.Operations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -108,6 +109,7 @@ public class GroupCommit {
     }
 
     private void commit(List<Piece<?>> batch) {
+        long started = System.nanoTime(); // operations hook
         List<Object> results;
         try {
             results = Transactions.inTransaction(dataSource, "group commit of " + batch.size(), c -> {
@@ -118,10 +120,12 @@ public class GroupCommit {
                 return out;
             });
         } catch (RuntimeException batchFailure) {
+            Operations.groupCommitBatch(batch.size(), started, false); // operations hook
             LOG.log(Level.FINE, "batch of {0} failed, retrying one by one: {1}", new Object[]{batch.size(), batchFailure});
             batch.forEach(this::commitAlone);
             return;
         }
+        Operations.groupCommitBatch(batch.size(), started, true); // operations hook
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).complete(results.get(i));
         }
