@@ -1,15 +1,21 @@
 package dev.marketplace.metering.application;
 
-import dev.marketplace.billing.charges.ChargeWriter;
+import dev.marketplace.billing.charges.BatchChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
+import dev.marketplace.billing.holds.BatchHoldStore;
+import dev.marketplace.billing.holds.HoldRequest;
 import dev.marketplace.billing.holds.HoldStore;
+import dev.marketplace.billing.money.FeeSplit;
 import dev.marketplace.metering.domain.UsageRecord;
+import dev.marketplace.metering.infrastructure.BatchWork;
 import dev.marketplace.metering.infrastructure.GroupCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The hot path's durable writes: the hold before the upstream call, and after it the usage record together with
@@ -24,23 +30,34 @@ public class UsageRecorder {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing""";
 
+    /** All holds of a group transaction in one set-based call: granted in queue order while credit lasts. */
+    private static final BatchWork<HoldRequest, Boolean> HOLDS = (c, requests) -> {
+        boolean[] granted = new BatchHoldStore().placeAll(c, requests);
+        List<Boolean> out = new ArrayList<>(granted.length);
+        for (boolean g : granted) {
+            out.add(g);
+        }
+        return out;
+    };
+    /** All charges of a group transaction: their usage records, then their journals and holds, set-based. */
+    private static final BatchWork<ChargedUsage, FeeSplit> CHARGES = (c, items) -> {
+        insertAll(c, items.stream().map(ChargedUsage::usage).toList());
+        return new BatchChargeWriter().settleAll(c, items.stream().map(ChargedUsage::charge).toList());
+    };
+
     @Inject
     GroupCommit groupCommit;
 
-    private final ChargeWriter charges = new ChargeWriter();
     private final HoldStore holds = new HoldStore();
 
     /** Holds the amount on the account if its available credit covers it; false (nothing held) if not. */
     public boolean placeHold(String holdId, String accountCode, long amountMicros) {
-        return groupCommit.run("hold " + holdId, c -> holds.place(c, holdId, accountCode, amountMicros));
+        return groupCommit.run("hold " + holdId, HOLDS, new HoldRequest(holdId, accountCode, amountMicros));
     }
 
     /** A generation that was served (wholly or in part): record it and charge it, closing its hold. */
     public void recordCharged(UsageRecord usage, UsageCharge charge) {
-        groupCommit.run("recording usage " + usage.id(), c -> {
-            insert(c, usage);
-            return charges.settle(c, charge);
-        });
+        groupCommit.run("recording usage " + usage.id(), CHARGES, new ChargedUsage(usage, charge));
     }
 
     /** A generation that failed: record it at no cost and release its hold. */
@@ -52,23 +69,39 @@ public class UsageRecorder {
     }
 
     private static void insert(Connection c, UsageRecord u) throws SQLException {
+        insertAll(c, List.of(u));
+    }
+
+    /** One JDBC batch: the driver sends all rows in one round trip. */
+    private static void insertAll(Connection c, List<UsageRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setString(1, u.id());
-            ps.setLong(2, u.developerId());
-            ps.setLong(3, u.apiKeyId());
-            ps.setString(4, u.modelSlug());
-            ps.setString(5, u.providerSlug());
-            ps.setLong(6, u.listingId());
-            ps.setLong(7, u.promptTokens());
-            ps.setLong(8, u.completionTokens());
-            ps.setLong(9, u.costMicros());
-            ps.setLong(10, u.holdMicros());
-            ps.setLong(11, u.latencyMs());
-            ps.setString(12, u.status().dbValue());
-            ps.setString(13, u.finishReason());
-            ps.setBoolean(14, u.streamed());
-            ps.setBoolean(15, u.capped());
-            ps.executeUpdate();
+            for (UsageRecord u : records) {
+                bind(ps, u);
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
+    }
+
+    private static void bind(PreparedStatement ps, UsageRecord u) throws SQLException {
+        ps.setString(1, u.id());
+        ps.setLong(2, u.developerId());
+        ps.setLong(3, u.apiKeyId());
+        ps.setString(4, u.modelSlug());
+        ps.setString(5, u.providerSlug());
+        ps.setLong(6, u.listingId());
+        ps.setLong(7, u.promptTokens());
+        ps.setLong(8, u.completionTokens());
+        ps.setLong(9, u.costMicros());
+        ps.setLong(10, u.holdMicros());
+        ps.setLong(11, u.latencyMs());
+        ps.setString(12, u.status().dbValue());
+        ps.setString(13, u.finishReason());
+        ps.setBoolean(14, u.streamed());
+        ps.setBoolean(15, u.capped());
+    }
+
+    /** A served generation's usage record with the charge that bills it. */
+    private record ChargedUsage(UsageRecord usage, UsageCharge charge) {
     }
 }

@@ -7,7 +7,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -61,7 +66,19 @@ public class GroupCommit {
 
     /** Runs the work in the next group transaction and returns its result once that transaction committed. */
     public <T> T run(String what, Transactions.Work<T> work) {
-        Piece<T> piece = new Piece<>(what, work, new CompletableFuture<>());
+        return await(new Piece<>(what, work, null, null, new CompletableFuture<>()));
+    }
+
+    /**
+     * Runs the item in the next group transaction together with the other queued items of the same kind (one
+     * set-based call for all of them) and returns its result once that transaction committed.
+     */
+    public <I, T> T run(String what, BatchWork<I, T> kind, I item) {
+        return await(new Piece<>(what, null, kind, item, new CompletableFuture<>()));
+    }
+
+    private <T> T await(Piece<T> piece) {
+        String what = piece.what;
         if (!running || !queue.offer(piece)) {
             throw new OverloadedException("The ledger writer is " + (running ? "overloaded" : "stopping")
                     + "; retry shortly");
@@ -112,13 +129,7 @@ public class GroupCommit {
         long started = System.nanoTime(); // operations hook
         List<Object> results;
         try {
-            results = Transactions.inTransaction(dataSource, "group commit of " + batch.size(), c -> {
-                List<Object> out = new ArrayList<>(batch.size());
-                for (Piece<?> piece : batch) {
-                    out.add(piece.work.run(c));
-                }
-                return out;
-            });
+            results = Transactions.inTransaction(dataSource, "group commit of " + batch.size(), c -> runAll(c, batch));
         } catch (RuntimeException batchFailure) {
             Operations.groupCommitBatch(batch.size(), started, false); // operations hook
             LOG.log(Level.FINE, "batch of {0} failed, retrying one by one: {1}", new Object[]{batch.size(), batchFailure});
@@ -131,15 +142,49 @@ public class GroupCommit {
         }
     }
 
+    /** Plain pieces one by one, batchable pieces one set-based call per kind; results in the batch's order. */
+    private static List<Object> runAll(Connection c, List<Piece<?>> batch) throws SQLException {
+        Object[] results = new Object[batch.size()];
+        Map<BatchWork<?, ?>, List<Integer>> byKind = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Piece<?> piece = batch.get(i);
+            if (piece.kind == null) {
+                results[i] = piece.work.run(c);
+            } else {
+                byKind.computeIfAbsent(piece.kind, k -> new ArrayList<>()).add(i);
+            }
+        }
+        for (Map.Entry<BatchWork<?, ?>, List<Integer>> group : byKind.entrySet()) {
+            List<Object> items = new ArrayList<>(group.getValue().size());
+            group.getValue().forEach(i -> items.add(batch.get(i).item));
+            List<?> out = runKind(c, group.getKey(), items);
+            for (int j = 0; j < out.size(); j++) {
+                results[group.getValue().get(j)] = out.get(j);
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<?> runKind(Connection c, BatchWork<?, ?> kind, List<Object> items) throws SQLException {
+        List<?> out = ((BatchWork<Object, ?>) kind).runAll(c, items);
+        if (out.size() != items.size()) {
+            throw new IllegalStateException("batch work returned " + out.size() + " results for " + items.size() + " items");
+        }
+        return out;
+    }
+
     private <T> void commitAlone(Piece<T> piece) {
         try {
-            piece.done.complete(Transactions.inTransaction(dataSource, piece.what, piece.work));
+            List<Object> result = Transactions.inTransaction(dataSource, piece.what, c -> runAll(c, List.of(piece)));
+            piece.complete(result.get(0));
         } catch (RuntimeException e) {
             piece.done.completeExceptionally(e);
         }
     }
 
-    private record Piece<T>(String what, Transactions.Work<T> work, CompletableFuture<T> done) {
+    private record Piece<T>(String what, Transactions.Work<T> work, BatchWork<?, ?> kind, Object item,
+                            CompletableFuture<T> done) {
         @SuppressWarnings("unchecked")
         void complete(Object result) {
             done.complete((T) result);
