@@ -7,6 +7,8 @@ import dev.marketplace.gateway.domain.ChatRequest;
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.keys.infrastructure.KeyAuthenticator;
 import dev.marketplace.keys.infrastructure.KeyState;
+import dev.marketplace.keys.domain.LimitReset;
+import dev.marketplace.metering.application.HoldOutcome;
 import dev.marketplace.metering.application.TokenCounter;
 import dev.marketplace.metering.application.UsageRecorder;
 import dev.marketplace.metering.infrastructure.OverloadedException;
@@ -62,17 +64,24 @@ public class CallPreparer {
         int maxTokens = maxTokens(request, routes, promptHoldTokens, account);
         long holdMicros = HoldSizing.worstCostMicros(routes, promptHoldTokens, maxTokens);
         String generationId = newGenerationId();
-        if (!placeHold(generationId, account, holdMicros)) {
+        HoldOutcome outcome = placeHold(generationId, account, holdMicros, key);
+        if (outcome == HoldOutcome.INSUFFICIENT_CREDIT) {
             throw insufficient(holdMicros, ledger.availableMicros(account));
+        }
+        if (outcome == HoldOutcome.KEY_LIMIT_REACHED) {
+            throw GatewayException.keyLimitReached("This API key's credit limit"
+                    + (key.limitReset() == LimitReset.NONE ? "" : " for this " + key.limitReset().periodName())
+                    + " ($" + Money.toUsd(key.creditLimitMicros()).toPlainString() + ") does not cover this request, which can"
+                    + " cost up to $" + Money.toUsd(holdMicros).toPlainString() + ". Raise the key's limit or lower max_tokens.");
         }
         return new Call(generationId, key, request, routes, promptEstimate, maxTokens, holdMicros, start);
     }
 
-    private boolean placeHold(String holdId, String account, long holdMicros) {
+    private HoldOutcome placeHold(String holdId, String account, long holdMicros, KeyState key) {
         try {
-            boolean placed = recorder.placeHold(holdId, account, holdMicros);
-            Operations.holdPlaced(placed); // operations hook
-            return placed;
+            HoldOutcome outcome = recorder.placeHold(holdId, account, holdMicros, key);
+            Operations.holdPlaced(outcome == HoldOutcome.GRANTED); // operations hook
+            return outcome;
         } catch (OverloadedException e) {
             Operations.holdOverloaded(); // operations hook
             throw GatewayException.overloaded(e.getMessage());

@@ -32,6 +32,11 @@ public class GatewayException extends RuntimeException {
         return new GatewayException(402, "insufficient_quota", message, null, Map.of());
     }
 
+    /** The key's own credit limit, not the developer's credit, is what stops the call (402 as OpenRouter does). */
+    public static GatewayException keyLimitReached(String message) {
+        return new GatewayException(402, "insufficient_quota", message, null, Map.of("reason", "key_limit"));
+    }
+
     public static GatewayException modelNotFound(String model) {
         return new GatewayException(404, "invalid_request_error", "Model '" + model + "' is not available", "model",
                 Map.of());

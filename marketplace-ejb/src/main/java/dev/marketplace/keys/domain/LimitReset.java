@@ -41,6 +41,16 @@ public enum LimitReset {
         return Optional.empty();
     }
 
+    /** The period in words, for messages: "day", "week", "month" (empty for {@link #NONE}). */
+    public String periodName() {
+        return switch (this) {
+            case NONE -> "";
+            case DAILY -> "day";
+            case WEEKLY -> "week";
+            case MONTHLY -> "month";
+        };
+    }
+
     /** Where the period containing {@code now} starts; {@link Instant#EPOCH} when the limit never resets. */
     public Instant periodStart(Instant now) {
         LocalDate day = now.atOffset(ZoneOffset.UTC).toLocalDate();

@@ -2,10 +2,10 @@ package dev.marketplace.metering.application;
 
 import dev.marketplace.billing.charges.BatchChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
-import dev.marketplace.billing.holds.BatchHoldStore;
 import dev.marketplace.billing.holds.HoldRequest;
 import dev.marketplace.billing.holds.HoldStore;
 import dev.marketplace.billing.money.FeeSplit;
+import dev.marketplace.keys.infrastructure.KeyState;
 import dev.marketplace.metering.domain.UsageRecord;
 import dev.marketplace.metering.infrastructure.BatchWork;
 import dev.marketplace.metering.infrastructure.GroupCommit;
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -30,15 +30,8 @@ public class UsageRecorder {
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (id) do nothing""";
 
-    /** All holds of a group transaction in one set-based call: granted in queue order while credit lasts. */
-    private static final BatchWork<HoldRequest, Boolean> HOLDS = (c, requests) -> {
-        boolean[] granted = new BatchHoldStore().placeAll(c, requests);
-        List<Boolean> out = new ArrayList<>(granted.length);
-        for (boolean g : granted) {
-            out.add(g);
-        }
-        return out;
-    };
+    /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
+    private static final BatchWork<HoldAsk, HoldOutcome> HOLDS = KeyLimitedHolds::placeAll;
     /** All charges of a group transaction: their usage records, then their journals and holds, set-based. */
     private static final BatchWork<ChargedUsage, FeeSplit> CHARGES = (c, items) -> {
         insertAll(c, items.stream().map(ChargedUsage::usage).toList());
@@ -50,9 +43,15 @@ public class UsageRecorder {
 
     private final HoldStore holds = new HoldStore();
 
-    /** Holds the amount on the account if its available credit covers it; false (nothing held) if not. */
-    public boolean placeHold(String holdId, String accountCode, long amountMicros) {
-        return groupCommit.run("hold " + holdId, HOLDS, new HoldRequest(holdId, accountCode, amountMicros));
+    /**
+     * Holds the amount on the account if its available credit covers it and, for a key with a credit limit, the
+     * key's remaining limit does too; otherwise nothing is held and the outcome says why.
+     */
+    public HoldOutcome placeHold(String holdId, String accountCode, long amountMicros, KeyState key) {
+        Long limit = key.creditLimitMicros();
+        HoldAsk ask = new HoldAsk(new HoldRequest(holdId, accountCode, amountMicros), key.keyId(), limit,
+                limit == null ? null : key.limitReset().periodStart(Instant.now()));
+        return groupCommit.run("hold " + holdId, HOLDS, ask);
     }
 
     /** A generation that was served (wholly or in part): record it and charge it, closing its hold. */
