@@ -3,6 +3,7 @@ package dev.marketplace.gateway.application;
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.metering.domain.UsageStatus;
 import dev.marketplace.platform.operations.Operations;
+import dev.marketplace.routing.application.EndpointHealth;
 import dev.marketplace.routing.application.Router;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ClientGoneException;
@@ -25,6 +26,8 @@ public class ChatCompletions {
     Router router;
     @Inject
     Settlement settlement;
+    @Inject
+    EndpointHealth health;
 
     public JsonObject complete(Call call) {
         try {
@@ -54,12 +57,13 @@ public class ChatCompletions {
             } catch (UpstreamException e) {
                 last = e;
                 lastRoute = route;
-                Operations.upstreamFailed(call.generationId(), route.providerSlug(), e.status(), e.retryable()); // operations hook (logs without the upstream's text)
+                upstreamFailed(call, route, e);
                 if (e.retryable()) {
                     continue;
                 }
                 break;
             }
+            health.succeeded(route.endpoint().id());
             JsonObject usage = reply.get("usage") instanceof JsonObject u ? u : null;
             Metered m = settlement.meter(call, route, usage, ResponseShaper.messageText(reply));
             settlement.charge(call, route, m, UsageStatus.OK, ResponseShaper.finishReason(reply));
@@ -83,6 +87,7 @@ public class ChatCompletions {
                     out.data(ResponseShaper.chunk(chunk, call, route).toString());
                     progress.observe(chunk); // counted only once delivered
                 });
+                health.succeeded(route.endpoint().id());
                 Metered m = settlement.meter(call, route, usage, progress.text());
                 settlement.charge(call, route, m, UsageStatus.OK, progress.finishReason);
                 out.data(ResponseShaper.usageChunk(progress.usageChunk, call, route, m).toString());
@@ -92,7 +97,7 @@ public class ChatCompletions {
                 chargeDelivered(call, route, progress, UsageStatus.CANCELLED, "cancelled");
                 return;
             } catch (UpstreamException e) {
-                Operations.upstreamFailed(call.generationId(), route.providerSlug(), e.status(), e.retryable()); // operations hook
+                upstreamFailed(call, route, e);
                 if (e.committed()) {
                     chargeDelivered(call, route, progress, UsageStatus.ERROR, "error");
                     sendError(call, route, out, e);
@@ -106,6 +111,14 @@ public class ChatCompletions {
             }
         }
         throw failed(call, lastRoute, last);
+    }
+
+    /** Metrics and logs (without the upstream's text), and the endpoint's health when the fault was the upstream's. */
+    private void upstreamFailed(Call call, Route route, UpstreamException e) {
+        Operations.upstreamFailed(call.generationId(), route.providerSlug(), e.status(), e.retryable()); // operations hook
+        if (e.upstreamsFault()) {
+            health.failed(route.endpoint().id());
+        }
     }
 
     private void chargeDelivered(Call call, Route route, StreamProgress progress, UsageStatus status, String reason) {

@@ -7,6 +7,7 @@ import dev.marketplace.routing.upstream.UpstreamAdapterFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,12 +19,24 @@ public class Router {
     CatalogSnapshot catalog;
     @Inject
     Instance<UpstreamAdapterFactory> factories;
+    @Inject
+    EndpointHealth health;
 
     private final Map<Route.Endpoint, UpstreamAdapter> adapters = new ConcurrentHashMap<>();
 
-    /** Routes in the order to try: the snapshot keeps them cheapest first. Empty for an unknown model. */
+    /**
+     * Routes in the order to try: cheapest first (the snapshot's order), except that endpoints which failed in the
+     * last 30 s go last; they are still tried when nothing else is left. Empty for an unknown model.
+     */
     public List<Route> routes(String modelSlug) {
-        return catalog.routes(modelSlug);
+        List<Route> routes = catalog.routes(modelSlug);
+        if (routes.size() < 2 || routes.stream().noneMatch(r -> health.coolingDown(r.endpoint().id()))) {
+            return routes;
+        }
+        List<Route> ordered = new ArrayList<>(routes.size());
+        routes.stream().filter(r -> !health.coolingDown(r.endpoint().id())).forEach(ordered::add);
+        routes.stream().filter(r -> health.coolingDown(r.endpoint().id())).forEach(ordered::add);
+        return ordered;
     }
 
     public UpstreamAdapter adapter(Route.Endpoint endpoint) {

@@ -22,8 +22,13 @@ public class UpstreamException extends Exception {
         return committed;
     }
 
+    /** The upstream's own failure (no reply, timeout, rate limit, server error), not a request it rightly refused. */
+    public boolean upstreamsFault() {
+        return status == 0 || status == 408 || status == 429 || status >= 500;
+    }
+
     /** Worth trying the next endpoint: nothing sent to the client yet and the failure is the upstream's. */
     public boolean retryable() {
-        return !committed && (status == 0 || status == 408 || status == 429 || status >= 500);
+        return !committed && upstreamsFault();
     }
 }

@@ -57,6 +57,17 @@ class FailoverIT {
     }
 
     @Test
+    void anEndpointThatJustFailedIsTriedLast() throws Exception {
+        int before = StubUpstreams.failingHits();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> r = post("test/failover", false);
+            assertEquals(200, r.statusCode(), () -> Http.describe(r));
+        }
+        assertTrue(StubUpstreams.failingHits() - before <= 1, "after one failure the cheaper but failing endpoint "
+                + "is skipped for 30 s; it was tried " + (StubUpstreams.failingHits() - before) + " times in 3 calls");
+    }
+
+    @Test
     void failsOverWhenStreamingToo() throws Exception {
         HttpResponse<String> r = post("test/failover", true);
         assertEquals(200, r.statusCode(), () -> Http.describe(r));

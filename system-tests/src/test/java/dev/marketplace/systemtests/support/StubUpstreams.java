@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The OpenAI-compatible upstreams the routing tests need, served by the test JVM on the ports that
@@ -23,7 +24,13 @@ public final class StubUpstreams implements AutoCloseable {
     public static final int SLOW_CHUNKS = 20;
     public static final String HEALTHY_TEXT = "Hello from the healthy stub.";
 
+    private static final AtomicInteger FAILING_HITS = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
+
+    /** How many requests the failing endpoint has received so far. */
+    public static int failingHits() {
+        return FAILING_HITS.get();
+    }
 
     public static StubUpstreams start() throws IOException {
         StubUpstreams stubs = new StubUpstreams();
@@ -51,6 +58,7 @@ public final class StubUpstreams implements AutoCloseable {
     }
 
     private static void failing(HttpExchange exchange, boolean stream) throws IOException {
+        FAILING_HITS.incrementAndGet();
         send(exchange, 503, "application/json", "{\"error\":{\"message\":\"stub is down\",\"type\":\"server_error\"}}");
     }
 
