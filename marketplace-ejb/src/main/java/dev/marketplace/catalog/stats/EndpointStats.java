@@ -1,0 +1,19 @@
+package dev.marketplace.catalog.stats;
+
+/**
+ * What real traffic says about one listing. Uptimes are fractions in [0, 1], null when the window saw no call;
+ * latency (ms) and throughput (completion tokens per second) are null when the last 30 minutes had no
+ * successful call to measure.
+ */
+public record EndpointStats(long listingId, Double uptimeLast5m, Double uptimeLast30m, Double uptimeLast1d,
+                            Percentiles latencyLast30m, Percentiles throughputLast30m) {
+
+    /** A listing without any counted call in the last day. */
+    public static EndpointStats none(long listingId) {
+        return new EndpointStats(listingId, null, null, null, null, null);
+    }
+
+    /** Continuous percentiles (PostgreSQL's {@code percentile_cont}) of one measure. */
+    public record Percentiles(double p50, double p75, double p90, double p99) {
+    }
+}
