@@ -8,6 +8,7 @@ import static dev.marketplace.api.keys.JsonValues.usdOrNull;
 import dev.marketplace.keys.application.ManagedKey;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * A key in OpenRouter's provisioning shape. {@code hash} is the key's id as a string (the identifier in
@@ -28,6 +29,7 @@ final class KeyJson {
                 .add("limit", usdOrNull(k.limitMicros()))
                 .add("limit_remaining", usdOrNull(k.limitRemainingMicros()))
                 .add("limit_reset", text(k.limitReset().wireValue()))
+                .add("rate_limit_rpm", k.rateLimitRpm() == null ? JsonValue.NULL : Json.createValue(k.rateLimitRpm()))
                 .add("usage", usd(k.usage().totalMicros()))
                 .add("usage_daily", usd(k.usage().dailyMicros()))
                 .add("usage_weekly", usd(k.usage().weeklyMicros()))

@@ -20,7 +20,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Parses the JSON bodies of {@code POST /keys} and {@code PATCH /keys/{id}}: {@code name}, {@code limit} (USD, at most
  * six decimals, or null), {@code limit_reset} (daily | weekly | monthly | null), {@code expires_at} (ISO-8601 with
- * offset, or null), {@code disabled}. A field of the wrong type is a 400 naming it; the rules on values are
+ * offset, or null), {@code disabled}, {@code rate_limit_rpm} (a whole number, or null). A field of the wrong type is a 400 naming it; the rules on values are
  * the application's.
  */
 final class KeyRequestBodies {
@@ -32,7 +32,7 @@ final class KeyRequestBodies {
     static NewKey newKey(String body) {
         JsonObject o = object(body);
         return new NewKey(string(o, "name"), o.containsKey("limit") ? limitMicros(o) : null,
-                o.containsKey("limit_reset") ? limitReset(o) : LimitReset.NONE, expiresAt(o));
+                o.containsKey("limit_reset") ? limitReset(o) : LimitReset.NONE, expiresAt(o), rateLimitRpm(o));
     }
 
     static KeyChanges changes(String body) {
@@ -47,7 +47,7 @@ final class KeyRequestBodies {
         }
         boolean limitGiven = o.containsKey("limit");
         return new KeyChanges(string(o, "name"), disabled, limitGiven, limitGiven ? limitMicros(o) : null,
-                o.containsKey("limit_reset") ? limitReset(o) : null);
+                o.containsKey("limit_reset") ? limitReset(o) : null, o.containsKey("rate_limit_rpm"), rateLimitRpm(o));
     }
 
     private static JsonObject object(String body) {
@@ -87,6 +87,22 @@ final class KeyRequestBodies {
             return Money.parseUsdMicros(n.bigDecimalValue().toPlainString());
         } catch (IllegalArgumentException e) {
             throw KeyRequestException.badRequest("limit must be a USD amount with at most 6 decimals", "limit");
+        }
+    }
+
+    private static Integer rateLimitRpm(JsonObject o) {
+        JsonValue v = o.get("rate_limit_rpm");
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+            throw KeyRequestException.badRequest("rate_limit_rpm must be a whole number of requests per minute or null",
+                    "rate_limit_rpm");
+        }
+        try {
+            return n.intValueExact();
+        } catch (ArithmeticException e) {
+            throw KeyRequestException.badRequest("rate_limit_rpm is too large", "rate_limit_rpm");
         }
     }
 

@@ -46,10 +46,19 @@ public class CallPreparer {
     Ledger ledger;
     @Inject
     UsageRecorder recorder;
+    @Inject
+    RateLimiter rateLimiter;
 
     public Call prepare(String authorization, byte[] body) {
         long start = System.nanoTime();
         KeyState key = authenticate(authorization);
+        if (key.rateLimitRpm() != null) {
+            long waitSeconds = rateLimiter.acquire(key.keyId(), key.rateLimitRpm());
+            if (waitSeconds > 0) {
+                throw GatewayException.rateLimited("This API key allows " + key.rateLimitRpm()
+                        + " requests per minute; retry in " + waitSeconds + " s", waitSeconds);
+            }
+        }
         if (body.length > MAX_BODY_BYTES) {
             throw GatewayException.tooLarge(MAX_BODY_BYTES);
         }

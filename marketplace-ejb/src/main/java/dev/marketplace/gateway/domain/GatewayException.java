@@ -47,6 +47,12 @@ public class GatewayException extends RuntimeException {
                 null, Map.of());
     }
 
+    /** The key's requests-per-minute limit: a 429 with Retry-After. */
+    public static GatewayException rateLimited(String message, long retryAfterSeconds) {
+        return new GatewayException(429, "rate_limit_error", message, null,
+                Map.of("retry_after_seconds", Long.toString(retryAfterSeconds), "reason", "key_rate_limit"));
+    }
+
     /** Too much in flight right now: a 503 the client may retry (the API layer adds Retry-After). */
     public static GatewayException overloaded(String message) {
         return new GatewayException(503, "server_error", message, null, Map.of("retry_after_seconds", "1"));

@@ -56,6 +56,7 @@ public class ManagedKeys {
         ApiKey key = new ApiKey(developerId, name, KeySecret.hash(secret), KeySecret.hint(secret), now);
         key.limit(limitMicros, request.limitReset(), now);
         key.expireAt(expiresAt, now);
+        key.rateLimit(KeyRules.rateLimitRpm(request.rateLimitRpm()), now);
         keys.add(key);
         return new CreatedKey(ManagedKey.of(key, KeyUsage.NONE), secret);
     }
@@ -77,6 +78,9 @@ public class ManagedKeys {
         if (changes.limitGiven() || changes.limitReset() != null) {
             Long limitMicros = changes.limitGiven() ? KeyRules.limitMicros(changes.limitMicros()) : key.getCreditLimitMicros();
             key.limit(limitMicros, changes.limitReset() != null ? changes.limitReset() : key.getLimitReset(), now);
+        }
+        if (changes.rateLimitGiven()) {
+            key.rateLimit(KeyRules.rateLimitRpm(changes.rateLimitRpm()), now);
         }
         cache.changed(key.getKeyHash());
         return ManagedKey.of(key, usage.of(key.getId()));

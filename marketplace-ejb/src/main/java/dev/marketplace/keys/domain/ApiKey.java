@@ -40,6 +40,8 @@ public class ApiKey {
     private String limitReset;
     @Column(name = "expires_at")
     private Instant expiresAt;
+    @Column(name = "rate_limit_rpm")
+    private Integer rateLimitRpm;
 
     protected ApiKey() {
     }
@@ -82,6 +84,14 @@ public class ApiKey {
         limitReset = reset.wireValue();
         updatedAt = at;
     }
+
+    /** Requests per minute this key may make (null: no limit). */
+    public void rateLimit(Integer requestsPerMinute, Instant at) {
+        rateLimitRpm = requestsPerMinute;
+        updatedAt = at;
+    }
+
+    public Integer getRateLimitRpm() { return rateLimitRpm; }
 
     public void expireAt(Instant at, Instant now) {
         expiresAt = at;

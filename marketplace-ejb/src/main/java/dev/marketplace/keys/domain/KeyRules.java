@@ -29,6 +29,17 @@ public final class KeyRules {
         return limitMicros;
     }
 
+    public static final int MAX_RATE_LIMIT_RPM = 100_000;
+
+    /** A requests-per-minute limit, or null for none. */
+    public static Integer rateLimitRpm(Integer requestsPerMinute) {
+        if (requestsPerMinute != null && (requestsPerMinute < 1 || requestsPerMinute > MAX_RATE_LIMIT_RPM)) {
+            throw new InvalidKeySettingException("rate_limit_rpm",
+                    "A key's rate limit is between 1 and " + MAX_RATE_LIMIT_RPM + " requests per minute");
+        }
+        return requestsPerMinute;
+    }
+
     /** An expiry, or null for none: it must lie ahead of {@code now}, and not absurdly far. */
     public static Instant expiresAt(Instant expiresAt, Instant now) {
         if (expiresAt != null && (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(MAX_LIFETIME)))) {

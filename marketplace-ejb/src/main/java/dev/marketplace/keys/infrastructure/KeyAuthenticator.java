@@ -27,7 +27,8 @@ public class KeyAuthenticator {
     static final Duration CACHE_TTL = Duration.ofSeconds(30);
     static final long CACHE_MAX_ENTRIES = 200_000;
     private static final String LOAD = """
-            select id, developer_id, revoked_at is null, kind, disabled, expires_at, credit_limit_micros, limit_reset
+            select id, developer_id, revoked_at is null, kind, disabled, expires_at, credit_limit_micros, limit_reset,
+                   rate_limit_rpm
             from api_key where key_hash = ?""";
 
     @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
@@ -89,6 +90,6 @@ public class KeyAuthenticator {
         Long limitMicros = rs.wasNull() ? null : limit;
         return new KeyState(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), KeyKind.fromDb(rs.getString(4)),
                 rs.getBoolean(5), expires == null ? null : expires.toInstant(), limitMicros,
-                LimitReset.fromWire(rs.getString(8)).orElse(LimitReset.NONE));
+                LimitReset.fromWire(rs.getString(8)).orElse(LimitReset.NONE), rs.getObject(9, Integer.class));
     }
 }

@@ -10,11 +10,11 @@ import java.time.Instant;
  * ({@code creditLimitMicros} null: no limit).
  */
 public record KeyState(long keyId, long developerId, boolean active, KeyKind kind, boolean disabled,
-                       Instant expiresAt, Long creditLimitMicros, LimitReset limitReset) {
+                       Instant expiresAt, Long creditLimitMicros, LimitReset limitReset, Integer rateLimitRpm) {
 
     /** An active API key without limits or expiry. */
     public KeyState(long keyId, long developerId, boolean active) {
-        this(keyId, developerId, active, KeyKind.API, false, null, null, LimitReset.NONE);
+        this(keyId, developerId, active, KeyKind.API, false, null, null, LimitReset.NONE, null);
     }
 
     /** Whether the key may be used as a key of that kind at {@code now}: the one rule of both authentications. */

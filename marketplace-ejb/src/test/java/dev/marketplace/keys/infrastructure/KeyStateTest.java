@@ -13,7 +13,7 @@ class KeyStateTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
     private static KeyState key(KeyKind kind, boolean active, boolean disabled, Instant expiresAt) {
-        return new KeyState(1, 2, active, kind, disabled, expiresAt, null, LimitReset.NONE);
+        return new KeyState(1, 2, active, kind, disabled, expiresAt, null, LimitReset.NONE, null);
     }
 
     @Test
