@@ -63,9 +63,9 @@ public class CallPreparer {
             throw GatewayException.tooLarge(MAX_BODY_BYTES);
         }
         ChatRequest request = ChatRequest.parse(parse(body));
-        List<Route> routes = router.routes(request.model());
+        List<Route> routes = router.routes(request.routing());
         if (routes.isEmpty()) {
-            throw GatewayException.modelNotFound(request.model());
+            throw noRoute(request);
         }
         int promptEstimate = tokens.promptTokens(request.messageTexts());
         long promptHoldTokens = HoldSizing.promptHoldTokens(promptEstimate);
@@ -107,7 +107,7 @@ public class CallPreparer {
 
     /** The client's cap, or the model's maximum reduced to what the developer's credit covers. */
     private int maxTokens(ChatRequest request, List<Route> routes, long promptHoldTokens, String account) {
-        int modelMax = routes.get(0).maxOutputTokens();
+        int modelMax = routes.stream().mapToInt(Route::maxOutputTokens).min().orElseThrow();
         if (request.maxTokens() > 0) {
             return Math.min(request.maxTokens(), modelMax);
         }
@@ -117,6 +117,17 @@ public class CallPreparer {
             throw insufficient(HoldSizing.worstCostMicros(routes, promptHoldTokens, 1), available);
         }
         return affordable;
+    }
+
+    /** 404 either way: no such model, or none of its endpoints matches the provider preferences. */
+    private GatewayException noRoute(ChatRequest request) {
+        for (String model : request.routing().models()) {
+            if (router.knows(model)) {
+                return new GatewayException(404, "invalid_request_error", "No endpoint of " + request.routing().models()
+                        + " matches the provider preferences", "provider", java.util.Map.of());
+            }
+        }
+        return GatewayException.modelNotFound(request.model());
     }
 
     private static JsonObject parse(byte[] body) {

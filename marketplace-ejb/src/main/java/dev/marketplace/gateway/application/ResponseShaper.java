@@ -36,7 +36,7 @@ final class ResponseShaper {
     static JsonObject reply(JsonObject upstream, Call call, Route route, Metered m) {
         return JsonP.createObjectBuilder(upstream)
                 .add("id", call.generationId())
-                .add("model", call.request().model())
+                .add("model", route.modelSlug())
                 .add("provider", route.providerName())
                 .add("usage", usage(upstream.get("usage"), m))
                 .build();
@@ -45,7 +45,7 @@ final class ResponseShaper {
     static JsonObject chunk(JsonObject upstream, Call call, Route route) {
         return JsonP.createObjectBuilder(upstream)
                 .add("id", call.generationId())
-                .add("model", call.request().model())
+                .add("model", route.modelSlug())
                 .add("provider", route.providerName())
                 .build();
     }
@@ -65,7 +65,7 @@ final class ResponseShaper {
                 .add("id", call.generationId())
                 .add("object", "chat.completion.chunk")
                 .add("created", System.currentTimeMillis() / 1000)
-                .add("model", call.request().model())
+                .add("model", route.modelSlug())
                 .add("provider", route.providerName())
                 .add("error", JsonP.createObjectBuilder().add("message", message).add("code", 502))
                 .add("choices", JsonP.createArrayBuilder().add(JsonP.createObjectBuilder()

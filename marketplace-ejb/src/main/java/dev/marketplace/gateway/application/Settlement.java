@@ -53,14 +53,14 @@ public class Settlement {
         UsageCharge charge = new UsageCharge(call.generationId(), call.generationId(), call.key().developerId(), payee,
                 AccountCodes.REVENUE_TAKE, m.costMicros(), route.takeRateBps());
         recorder.recordCharged(record(call, route, m, status, finishReason), charge);
-        Operations.generation(call.generationId(), call.request().model(), route.providerSlug(), status.name(), finishReason, // operations hook
+        Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), status.name(), finishReason, // operations hook
                 call.stream(), m.promptTokens(), m.completionTokens(), m.costMicros(), call.startNanos());
     }
 
     void fail(Call call, Route route) {
         Metered none = new Metered(0, 0, 0, false);
         recorder.recordFailed(record(call, route, none, UsageStatus.ERROR, "error"), call.generationId());
-        Operations.generation(call.generationId(), call.request().model(), route.providerSlug(), UsageStatus.ERROR.name(), // operations hook
+        Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), UsageStatus.ERROR.name(), // operations hook
                 "error", call.stream(), 0, 0, 0, call.startNanos());
     }
 
@@ -80,7 +80,7 @@ public class Settlement {
     }
 
     private static UsageRecord record(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
-        return new UsageRecord(call.generationId(), call.key().developerId(), call.key().keyId(), call.request().model(),
+        return new UsageRecord(call.generationId(), call.key().developerId(), call.key().keyId(), route.modelSlug(),
                 route.providerSlug(), route.listingId(), m.promptTokens(), m.completionTokens(), m.costMicros(),
                 call.holdMicros(), call.elapsedMs(), status, finishReason, call.stream(), m.capped());
     }

@@ -1,5 +1,6 @@
 package dev.marketplace.gateway.domain;
 
+import dev.marketplace.routing.domain.RoutingPreferences;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -14,11 +15,13 @@ import java.util.List;
  * whole so that every other parameter passes through untouched.
  */
 public record ChatRequest(JsonObject json, String model, boolean stream, int maxTokens, String maxTokensField,
-                          List<String> messageTexts) {
+                          List<String> messageTexts, RoutingPreferences routing) {
 
     public static ChatRequest parse(JsonObject json) {
         JsonValue model = json.get("model");
-        if (!(model instanceof JsonString s) || s.getString().isBlank()) {
+        boolean hasModels = json.get("models") instanceof JsonArray list && !list.isEmpty();
+        String modelSlug = model instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
+        if (modelSlug == null && (!hasModels || (model != null && model != JsonValue.NULL))) {
             throw GatewayException.badRequest("'model' is required and must be a string such as \"sim/echo-1\"", "model");
         }
         JsonValue messages = json.get("messages");
@@ -34,7 +37,9 @@ public record ChatRequest(JsonObject json, String model, boolean stream, int max
         }
         boolean stream = json.get("stream") == JsonValue.TRUE;
         String field = json.containsKey("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
-        return new ChatRequest(json, s.getString(), stream, tokenCap(json, field), field, List.copyOf(texts));
+        RoutingPreferences routing = RoutingRequest.parse(json, modelSlug);
+        return new ChatRequest(json, routing.models().get(0), stream, tokenCap(json, field), field, List.copyOf(texts),
+                routing);
     }
 
     private static int tokenCap(JsonObject json, String field) {

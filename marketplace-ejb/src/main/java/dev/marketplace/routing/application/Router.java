@@ -2,12 +2,12 @@ package dev.marketplace.routing.application;
 
 import dev.marketplace.catalog.application.CatalogSnapshot;
 import dev.marketplace.routing.domain.Route;
+import dev.marketplace.routing.domain.RoutingPreferences;
 import dev.marketplace.routing.upstream.UpstreamAdapter;
 import dev.marketplace.routing.upstream.UpstreamAdapterFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,19 +24,14 @@ public class Router {
 
     private final Map<Route.Endpoint, UpstreamAdapter> adapters = new ConcurrentHashMap<>();
 
-    /**
-     * Routes in the order to try: cheapest first (the snapshot's order), except that endpoints which failed in the
-     * last 30 s go last; they are still tried when nothing else is left. Empty for an unknown model.
-     */
-    public List<Route> routes(String modelSlug) {
-        List<Route> routes = catalog.routes(modelSlug);
-        if (routes.size() < 2 || routes.stream().noneMatch(r -> health.coolingDown(r.endpoint().id()))) {
-            return routes;
-        }
-        List<Route> ordered = new ArrayList<>(routes.size());
-        routes.stream().filter(r -> !health.coolingDown(r.endpoint().id())).forEach(ordered::add);
-        routes.stream().filter(r -> health.coolingDown(r.endpoint().id())).forEach(ordered::add);
-        return ordered;
+    /** Routes in the order to try for a request's models and provider preferences (see {@link RoutePlanner}). */
+    public List<Route> routes(RoutingPreferences preferences) {
+        return RoutePlanner.plan(preferences, catalog::routes, health::coolingDown);
+    }
+
+    /** Whether the model is in the catalog at all (to tell "unknown model" from "nothing matches"). */
+    public boolean knows(String modelSlug) {
+        return !catalog.routes(modelSlug).isEmpty();
     }
 
     public UpstreamAdapter adapter(Route.Endpoint endpoint) {

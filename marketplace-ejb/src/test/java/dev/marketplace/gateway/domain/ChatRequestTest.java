@@ -53,4 +53,41 @@ class ChatRequestTest {
         assertEquals(400, e.status());
         assertEquals(param, e.param());
     }
+
+    @Test
+    void readsRoutingFields() {
+        ChatRequest r = ChatRequest.parse(json("""
+                {"model":"a/b:floor","models":["c/d","a/b"],"messages":[{"role":"user","content":"x"}],
+                 "provider":{"order":["p1"],"only":["p1","p2"],"ignore":["p3"],"allow_fallbacks":false,
+                             "max_price":{"prompt":0.5,"completion":1.25}}}"""));
+        assertEquals(List.of("a/b", "c/d"), r.routing().models());
+        assertEquals("a/b", r.model());
+        assertTrue(r.routing().sortByPrice(), ":floor sorts by price");
+        assertEquals(List.of("p1"), r.routing().order());
+        assertEquals(java.util.Set.of("p1", "p2"), r.routing().only());
+        assertEquals(false, r.routing().allowFallbacks());
+        assertEquals(500_000L, r.routing().maxInputMicrosPerMTok());
+        assertEquals(1_250_000L, r.routing().maxOutputMicrosPerMTok());
+    }
+
+    @Test
+    void modelsAloneIsEnough() {
+        ChatRequest r = ChatRequest.parse(json("""
+                {"models":["c/d","e/f"],"messages":[{"role":"user","content":"x"}]}"""));
+        assertEquals(List.of("c/d", "e/f"), r.routing().models());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"model\":\"a/b:nitro\",\"messages\":[{\"role\":\"user\"}]}                                   | model",
+            "{\"model\":\"a/b\",\"provider\":{\"sort\":\"latency\"},\"messages\":[{\"role\":\"user\"}]}     | provider.sort",
+            "{\"model\":\"a/b\",\"provider\":{\"data_collection\":\"deny\"},\"messages\":[{\"role\":\"user\"}]} | provider.data_collection",
+            "{\"model\":\"a/b\",\"provider\":{\"order\":\"p1\"},\"messages\":[{\"role\":\"user\"}]}        | order",
+            "{\"model\":\"a/b\",\"provider\":{\"max_price\":{\"prompt\":0.0000001}},\"messages\":[{\"role\":\"user\"}]} | provider.max_price",
+    })
+    void refusesWhatIsNotBuiltOrMalformed(String body, String param) {
+        GatewayException e = assertThrows(GatewayException.class, () -> ChatRequest.parse(json(body)));
+        assertEquals(400, e.status());
+        assertEquals(param, e.param());
+    }
 }

@@ -68,6 +68,21 @@ class FailoverIT {
     }
 
     @Test
+    void modelsFallBackToTheNextModelAndPreferencesFilter() throws Exception {
+        HttpResponse<String> r = postBody("{\"models\":[\"test/down\",\"test/failover\"],\"max_tokens\":100,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"route me\"}]}");
+        assertEquals(200, r.statusCode(), () -> Http.describe(r));
+        JsonObject reply = Http.json(r.body());
+        assertEquals("test/failover", reply.getString("model"), "the model that served it");
+        assertCharged(reply.getString("id"), 34, 2, 32, "ok");
+
+        HttpResponse<String> none = postBody("{\"model\":\"test/failover\",\"provider\":{\"ignore\":[\"teststub\"]},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"route me\"}]}");
+        assertEquals(404, none.statusCode(), () -> Http.describe(none));
+        assertEquals("provider", Http.json(none.body()).getJsonObject("error").getString("param"));
+    }
+
+    @Test
     void failsOverWhenStreamingToo() throws Exception {
         HttpResponse<String> r = post("test/failover", true);
         assertEquals(200, r.statusCode(), () -> Http.describe(r));
@@ -171,6 +186,15 @@ class FailoverIT {
 
     private static HttpResponse<String> post(String model, boolean stream) throws Exception {
         return HttpClient.newHttpClient().send(request(model, stream), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postBody(String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestTarget.apiUrl() + "/chat/completions"))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TestTarget.apiKey())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest request(String model, boolean stream) {

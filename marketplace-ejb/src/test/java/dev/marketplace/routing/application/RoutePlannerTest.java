@@ -1,0 +1,66 @@
+package dev.marketplace.routing.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.marketplace.routing.domain.Route;
+import dev.marketplace.routing.domain.RoutingPreferences;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RoutePlannerTest {
+    // endpoint id = listing id; catalog order is cheapest first, as the snapshot keeps it
+    static final Route A_CHEAP = route(1, "m/x", "alpha", 100, 200);
+    static final Route B_MID = route(2, "m/x", "beta", 300, 400);
+    static final Route C_DEAR = route(3, "m/x", "gamma", 500, 600);
+    static final Route D_OTHER = route(4, "m/y", "alpha", 50, 60);
+    static final Map<String, List<Route>> CATALOG = Map.of("m/x", List.of(A_CHEAP, B_MID, C_DEAR), "m/y", List.of(D_OTHER));
+
+    static Route route(long id, String model, String provider, long in, long out) {
+        return new Route(id, model, "up", id, provider, provider, false, 500,
+                new Route.Endpoint(id, "openai", "http://x/" + id, null, 1000), in, out, 100, 1000);
+    }
+
+    static List<Long> plan(RoutingPreferences prefs, Set<Long> coolingDown) {
+        return RoutePlanner.plan(prefs, m -> CATALOG.getOrDefault(m, List.of()), coolingDown::contains)
+                .stream().map(Route::listingId).toList();
+    }
+
+    static RoutingPreferences prefs(List<String> models, List<String> order, Set<String> only, Set<String> ignore,
+                                    boolean fallbacks, boolean byPrice, Long maxIn, Long maxOut) {
+        return new RoutingPreferences(models, order, only, ignore, fallbacks, byPrice, maxIn, maxOut);
+    }
+
+    @Test
+    void defaultsKeepTheCatalogOrderAndPutCoolingDownEndpointsLast() {
+        assertEquals(List.of(1L, 2L, 3L), plan(RoutingPreferences.defaultsFor("m/x"), Set.of()));
+        assertEquals(List.of(2L, 3L, 1L), plan(RoutingPreferences.defaultsFor("m/x"), Set.of(1L)));
+        assertEquals(List.of(), plan(RoutingPreferences.defaultsFor("m/unknown"), Set.of()));
+    }
+
+    @Test
+    void orderOnlyIgnoreAndFallbacks() {
+        assertEquals(List.of(3L, 2L, 1L), plan(prefs(List.of("m/x"), List.of("gamma", "beta"), Set.of(), Set.of(), true, false, null, null), Set.of()));
+        assertEquals(List.of(3L), plan(prefs(List.of("m/x"), List.of("gamma"), Set.of(), Set.of(), false, false, null, null), Set.of()));
+        assertEquals(List.of(1L), plan(prefs(List.of("m/x"), List.of(), Set.of(), Set.of(), false, false, null, null), Set.of()));
+        assertEquals(List.of(2L), plan(prefs(List.of("m/x"), List.of(), Set.of("beta"), Set.of(), true, false, null, null), Set.of()));
+        assertEquals(List.of(1L, 3L), plan(prefs(List.of("m/x"), List.of(), Set.of(), Set.of("beta"), true, false, null, null), Set.of()));
+    }
+
+    @Test
+    void priceCapsAndPriceSort() {
+        assertEquals(List.of(1L, 2L), plan(prefs(List.of("m/x"), List.of(), Set.of(), Set.of(), true, false, 300L, null), Set.of()));
+        assertEquals(List.of(1L), plan(prefs(List.of("m/x"), List.of(), Set.of(), Set.of(), true, false, null, 399L), Set.of()));
+        Map<String, List<Route>> unsorted = Map.of("m/x", List.of(C_DEAR, A_CHEAP, B_MID));
+        List<Long> sorted = RoutePlanner.plan(prefs(List.of("m/x"), List.of(), Set.of(), Set.of(), true, true, null, null),
+                unsorted::get, id -> false).stream().map(Route::listingId).toList();
+        assertEquals(List.of(1L, 2L, 3L), sorted);
+    }
+
+    @Test
+    void modelsFallBackInTheirOrder() {
+        assertEquals(List.of(4L, 1L, 2L, 3L), plan(prefs(List.of("m/y", "m/x"), List.of(), Set.of(), Set.of(), true, false, null, null), Set.of()));
+        assertEquals(List.of(4L, 1L), plan(prefs(List.of("m/y", "m/x"), List.of(), Set.of("alpha"), Set.of(), true, false, null, null), Set.of()));
+    }
+}
