@@ -154,7 +154,7 @@ public final class BatchChargeWriter {
             if (charge.holdId() != null) {
                 checkHold(charge, developerAccount, holds.get(charge.holdId()));
             }
-            journals.add(split.grossMicros() > 0 ? journal(charge, split, developerAccount) : null);
+            journals.add(split.grossMicros() > 0 ? ChargeWriter.journal(charge, split, developerAccount) : null);
         }
         return journals;
     }
@@ -171,21 +171,6 @@ public final class BatchChargeWriter {
             throw new IllegalStateException("gross " + charge.grossMicros() + " exceeds hold "
                     + charge.holdId() + " of " + hold.amountMicros() + " micros");
         }
-    }
-
-    /** Same journal as ChargeWriter's (the equivalence test compares them to the posting). */
-    private static JournalEntry journal(UsageCharge charge, FeeSplit split, String developerAccount) {
-        List<Posting> postings = new ArrayList<>(3);
-        postings.add(new Posting(developerAccount, -split.grossMicros()));
-        if (split.shareMicros() != 0) {
-            postings.add(new Posting(charge.payeeAccountCode(), split.shareMicros()));
-        }
-        if (split.feeMicros() != 0) {
-            postings.add(new Posting(charge.feeAccountCode(), split.feeMicros()));
-        }
-        String memo = "usage at " + charge.takeRateBps() + " bps"
-                + (charge.holdId() == null ? "" : ", hold " + charge.holdId());
-        return new JournalEntry(charge.idempotencyKey(), ChargeWriter.KIND, memo, null, postings);
     }
 
     private static List<JournalEntry> firstJournalPerKey(List<JournalEntry> journals) {

@@ -73,7 +73,8 @@ public final class ChargeWriter {
         }
     }
 
-    private static JournalEntry journal(UsageCharge charge, FeeSplit split, String developerAccount) {
+    /** The usage journal of a charge: developer credit -gross, payee +share, fee account +fee (zero amounts left out). */
+    static JournalEntry journal(UsageCharge charge, FeeSplit split, String developerAccount) {
         List<Posting> postings = new ArrayList<>(3);
         postings.add(new Posting(developerAccount, -split.grossMicros()));
         if (split.shareMicros() != 0) {
