@@ -5,7 +5,10 @@ import dev.marketplace.gateway.application.Call;
 import dev.marketplace.gateway.application.CallPreparer;
 import dev.marketplace.gateway.application.ChatCompletions;
 import dev.marketplace.gateway.domain.GatewayException;
+import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.platform.operations.Operations;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.servlet.annotation.WebServlet;
@@ -28,6 +31,8 @@ public class ChatCompletionsServlet extends HttpServlet {
     CallPreparer preparer;
     @Inject
     ChatCompletions completions;
+    @Resource
+    ManagedScheduledExecutorService timer;
 
     /** Only POST exists here; any other method gets a 405 in the API's error shape (not the container's page). */
     @Override
@@ -48,7 +53,7 @@ public class ChatCompletionsServlet extends HttpServlet {
             Call call = preparer.prepare(request.getHeader("Authorization"), body);
             response.setHeader(GENERATION_HEADER, call.generationId());
             if (call.stream()) {
-                completions.stream(call, new ServletSseSink(response));
+                stream(call, response);
             } else {
                 JsonObject reply = completions.complete(call);
                 Json.write(response, HttpServletResponse.SC_OK, reply);
@@ -68,6 +73,22 @@ public class ChatCompletionsServlet extends HttpServlet {
                 response.setHeader("Retry-After", retryAfter);
             }
             Json.write(response, e.status(), ApiErrors.body(e));
+        }
+    }
+
+    /** A stream; an error that comes after a keepalive committed the response is sent as an error event. */
+    private void stream(Call call, HttpServletResponse response) {
+        try (ServletSseSink sink = new ServletSseSink(response, timer)) {
+            try {
+                completions.stream(call, sink);
+            } catch (GatewayException e) {
+                if (!response.isCommitted()) {
+                    throw e;
+                }
+                sink.error(ApiErrors.body(e));
+            }
+        } catch (ClientGoneException gone) {
+            LOG.log(Level.FINE, "client left before the error event of {0}", call.generationId());
         }
     }
 

@@ -83,6 +83,18 @@ class FailoverIT {
     }
 
     @Test
+    void aSilentUpstreamGetsKeepaliveCommentsAndTheStreamCompletes() throws Exception {
+        HttpResponse<String> r = post("test/stalls", true);
+        assertEquals(200, r.statusCode(), () -> Http.describe(r));
+        List<String> lines = r.body().lines().filter(l -> !l.isEmpty()).toList();
+        int firstData = lines.indexOf(lines.stream().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow());
+        int keepalive = lines.indexOf(": keepalive");
+        assertTrue(keepalive > firstData, "a keepalive comment after 2 s of silence, between the chunks: " + lines);
+        assertEquals("data: [DONE]", lines.get(lines.size() - 1));
+        assertCharged(r.headers().firstValue("X-Generation-Id").orElseThrow(), 34, 2, 32, "ok");
+    }
+
+    @Test
     void failsOverWhenStreamingToo() throws Exception {
         HttpResponse<String> r = post("test/failover", true);
         assertEquals(200, r.statusCode(), () -> Http.describe(r));

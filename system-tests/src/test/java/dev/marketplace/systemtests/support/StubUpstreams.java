@@ -14,13 +14,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The OpenAI-compatible upstreams the routing tests need, served by the test JVM on the ports that
  * {@code test-seed.json} lists: failing (503), healthy (a fixed reply with usage 12 + 11 tokens), breaking (two
- * stream chunks, then the stream ends without {@code [DONE]}) and slow (one chunk every 200 ms).
+ * stream chunks, then the stream ends without {@code [DONE]}), slow (one chunk every 200 ms) and stalling (three
+ * seconds of silence in the middle of a stream).
  */
 public final class StubUpstreams implements AutoCloseable {
     public static final int FAILING_PORT = 18193;
     public static final int HEALTHY_PORT = 18194;
     public static final int BREAKS_PORT = 18195;
     public static final int SLOW_PORT = 18196;
+    public static final int STALLS_PORT = 18197;
     public static final int SLOW_CHUNKS = 20;
     public static final String HEALTHY_TEXT = "Hello from the healthy stub.";
 
@@ -38,6 +40,7 @@ public final class StubUpstreams implements AutoCloseable {
         stubs.serve(HEALTHY_PORT, StubUpstreams::healthy);
         stubs.serve(BREAKS_PORT, StubUpstreams::breaks);
         stubs.serve(SLOW_PORT, StubUpstreams::slow);
+        stubs.serve(STALLS_PORT, StubUpstreams::stalls);
         return stubs;
     }
 
@@ -107,6 +110,25 @@ public final class StubUpstreams implements AutoCloseable {
             }
         }
         event(out, chunk(null, "stop"));
+        event(out, "[DONE]");
+    }
+
+    /** One chunk, then three seconds of silence (the gateway keeps the client's stream alive), then the rest. */
+    private static void stalls(HttpExchange exchange, boolean stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        event(out, chunk("Hello", null));
+        try {
+            Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        event(out, chunk(" again", null));
+        event(out, chunk(null, "stop"));
+        event(out, "{\"id\":\"stub-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":11,\"total_tokens\":23}}");
         event(out, "[DONE]");
     }
 
