@@ -23,6 +23,9 @@ public final class StubUpstreams implements AutoCloseable {
     public static final int BREAKS_PORT = 18195;
     public static final int SLOW_PORT = 18196;
     public static final int STALLS_PORT = 18197;
+    public static final int LONG_PORT = 18198;
+    public static final int LONG_CHUNKS = 30;
+    public static final long LONG_CHUNK_GAP_MS = 1_500;
     public static final int SLOW_CHUNKS = 20;
     public static final String HEALTHY_TEXT = "Hello from the healthy stub.";
 
@@ -41,6 +44,7 @@ public final class StubUpstreams implements AutoCloseable {
         stubs.serve(BREAKS_PORT, StubUpstreams::breaks);
         stubs.serve(SLOW_PORT, StubUpstreams::slow);
         stubs.serve(STALLS_PORT, StubUpstreams::stalls);
+        stubs.serve(LONG_PORT, StubUpstreams::longStream);
         return stubs;
     }
 
@@ -104,6 +108,24 @@ public final class StubUpstreams implements AutoCloseable {
             event(out, chunk(" t" + i, null));
             try {
                 Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        event(out, chunk(null, "stop"));
+        event(out, "[DONE]");
+    }
+
+    /** A 45-second stream: one chunk every 1.5 s, longer than any default 30 s async or proxy timeout. */
+    private static void longStream(HttpExchange exchange, boolean stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 1; i <= LONG_CHUNKS; i++) {
+            event(out, chunk(" l" + i, null));
+            try {
+                Thread.sleep(LONG_CHUNK_GAP_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
