@@ -1,10 +1,13 @@
 package dev.marketplace.billing.charges;
 
+import static dev.marketplace.billing.testing.Fixtures.assertInvariantsOk;
 import static dev.marketplace.billing.testing.Fixtures.balance;
 import static dev.marketplace.billing.testing.Fixtures.count;
 import static dev.marketplace.billing.testing.Fixtures.grant;
 import static dev.marketplace.billing.testing.Fixtures.held;
 import static dev.marketplace.billing.testing.Fixtures.holdStatus;
+import static dev.marketplace.billing.testing.Fixtures.placeHold;
+import static dev.marketplace.billing.testing.Fixtures.postingCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,8 +16,6 @@ import dev.marketplace.billing.holds.BatchHoldStore;
 import dev.marketplace.billing.holds.HoldRequest;
 import dev.marketplace.billing.holds.HoldStore;
 import dev.marketplace.billing.ledger.AccountCodes;
-import dev.marketplace.billing.ledger.InvariantReport;
-import dev.marketplace.billing.ledger.LedgerQueries;
 import dev.marketplace.billing.money.FeeSplit;
 import dev.marketplace.billing.testing.LedgerDump;
 import dev.marketplace.billing.testing.TestDatabase;
@@ -51,9 +52,9 @@ class BatchChargeWriterTest {
         String payee = AccountCodes.providerPayable(140);
         String fee = "t40:fee";
         grant(dataSource, 40, 5_000_000, "b40-grant");
-        place("b40-h1", developer, 2_000_000);
-        place("b40-h2", developer, 1_000_000);
-        place("b40-h3", developer, 500_000);
+        placeHold(dataSource, "b40-h1", developer, 2_000_000);
+        placeHold(dataSource, "b40-h2", developer, 1_000_000);
+        placeHold(dataSource, "b40-h3", developer, 500_000);
 
         List<FeeSplit> splits = settleAll(List.of(
                 new UsageCharge("b40-u1", "b40-h1", 40, payee, fee, 1_234_567, 500),
@@ -71,20 +72,20 @@ class BatchChargeWriterTest {
         for (String hold : List.of("b40-h1", "b40-h2", "b40-h3")) {
             assertEquals("settled", holdStatus(dataSource, hold));
         }
-        assertEquals(3, postings("b40-u1"));
+        assertEquals(3, postingCount(dataSource, "b40-u1"));
         assertEquals(0, count(dataSource, "SELECT count(*) FROM ledger_journal WHERE idempotency_key = ?", "b40-u3"));
-        assertEquals(2, postings("b40-u4"));
+        assertEquals(2, postingCount(dataSource, "b40-u4"));
         assertEquals(1, count(dataSource, "SELECT count(*) FROM ledger_journal WHERE idempotency_key = ?"
                 + " AND kind = 'usage' AND memo = 'usage at 500 bps, hold b40-h1'", "b40-u1"));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
     void aKeyChargesOnceWithinAndAcrossBatches() throws SQLException {
         String developer = AccountCodes.developerCredit(41);
         grant(dataSource, 41, 3_000_000, "b41-grant");
-        place("b41-a", developer, 1_000_000);
-        place("b41-b", developer, 1_500_000);
+        placeHold(dataSource, "b41-a", developer, 1_000_000);
+        placeHold(dataSource, "b41-b", developer, 1_500_000);
         UsageCharge charge = new UsageCharge("b41-u", "b41-a", 41, "t41:payee", "t41:fee", 999_999, 1_000);
         // the replay names another open hold: it must not settle it
         UsageCharge replay = new UsageCharge("b41-u", "b41-b", 41, "t41:payee", "t41:fee", 999_999, 1_000);
@@ -104,15 +105,15 @@ class BatchChargeWriterTest {
         assertEquals("settled", holdStatus(dataSource, "b41-a"));
         assertEquals("open", holdStatus(dataSource, "b41-b"));
         assertEquals(1_500_000, held(dataSource, developer));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
     void oneRejectedChargeWritesNothingOfTheBatch() throws SQLException {
         String developer = AccountCodes.developerCredit(42);
         grant(dataSource, 42, 1_000_000, "b42-grant");
-        place("b42-a", developer, 100_000);
-        place("b42-b", developer, 200_000);
+        placeHold(dataSource, "b42-a", developer, 100_000);
+        placeHold(dataSource, "b42-b", developer, 200_000);
         List<UsageCharge> valid = List.of(
                 new UsageCharge("b42-u1", "b42-a", 42, "t42:payee", "t42:fee", 100_000, 500),
                 new UsageCharge("b42-u2", null, 42, "t42:payee", "t42:fee", 5, 500));
@@ -141,15 +142,15 @@ class BatchChargeWriterTest {
         settleAll(valid);
         assertEquals(1_000_000 - 100_005, balance(dataSource, developer));
         assertEquals(200_000, held(dataSource, developer));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
     void aReleasedHoldIsLeftAloneAndAZeroGrossChargeStillSettlesItsHold() throws SQLException {
         String developer = AccountCodes.developerCredit(44);
         grant(dataSource, 44, 1_000_000, "b44-grant");
-        place("b44-released", developer, 400_000);
-        place("b44-zero", developer, 100_000);
+        placeHold(dataSource, "b44-released", developer, 400_000);
+        placeHold(dataSource, "b44-zero", developer, 100_000);
         try (Connection c = dataSource.getConnection()) {
             assertTrue(holds.release(c, "b44-released"));
         }
@@ -162,7 +163,7 @@ class BatchChargeWriterTest {
         assertEquals(0, held(dataSource, developer));
         assertEquals(700_000, balance(dataSource, developer));
         assertEquals(0, settleAll(List.of()).size());
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
@@ -212,7 +213,7 @@ class BatchChargeWriterTest {
         System.out.printf("timing (best of 6, one transaction, %d items, before commit): place item-by-item %.1f ms,"
                         + " placeAll %.1f ms; settle item-by-item %.1f ms, settleAll %.1f ms%n", size,
                 best[0] / 1e6, best[1] / 1e6, best[2] / 1e6, best[3] / 1e6);
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     private static List<UsageCharge> withLast(List<UsageCharge> charges, UsageCharge last) {
@@ -235,28 +236,10 @@ class BatchChargeWriterTest {
         }
     }
 
-    private void place(String holdId, String account, long amountMicros) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            assertTrue(holds.place(c, holdId, account, amountMicros));
-        }
-    }
-
-    private static long postings(String key) throws SQLException {
-        return count(dataSource, "SELECT count(*) FROM ledger_posting p JOIN ledger_journal j ON j.id = p.journal_id"
-                + " WHERE j.idempotency_key = ?", key);
-    }
-
     private static long countIn(Connection c, String sql) throws SQLException {
         try (var s = c.createStatement(); var rows = s.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private static void assertInvariantsOk() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            InvariantReport report = new LedgerQueries().check(c);
-            assertTrue(report.ok(), report.toString());
         }
     }
 }

@@ -1,18 +1,20 @@
 package dev.marketplace.billing.charges;
 
 import static dev.marketplace.billing.testing.Fixtures.available;
+import static dev.marketplace.billing.testing.Fixtures.assertInvariantsOk;
 import static dev.marketplace.billing.testing.Fixtures.balance;
 import static dev.marketplace.billing.testing.Fixtures.count;
 import static dev.marketplace.billing.testing.Fixtures.grant;
 import static dev.marketplace.billing.testing.Fixtures.held;
 import static dev.marketplace.billing.testing.Fixtures.holdStatus;
+import static dev.marketplace.billing.testing.Fixtures.placeHold;
+import static dev.marketplace.billing.testing.Fixtures.postingCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.billing.holds.HoldStore;
 import dev.marketplace.billing.ledger.AccountCodes;
-import dev.marketplace.billing.ledger.LedgerQueries;
 import dev.marketplace.billing.money.FeeSplit;
 import dev.marketplace.billing.testing.TestDatabase;
 import java.sql.Connection;
@@ -46,7 +48,7 @@ class ChargeWriterTest {
         String payee = AccountCodes.providerPayable(110);
         String fee = "t10:" + AccountCodes.REVENUE_TAKE;
         grant(dataSource, 10, 5_000_000, "c10-grant");
-        place("c10-hold", developer, 2_000_000);
+        placeHold(dataSource, "c10-hold", developer, 2_000_000);
         assertEquals(3_000_000, available(dataSource, developer));
 
         FeeSplit split = settle(new UsageCharge("c10-usage", "c10-hold", 10, payee, fee, 1_234_567, 500));
@@ -60,7 +62,7 @@ class ChargeWriterTest {
         assertEquals("settled", holdStatus(dataSource, "c10-hold"));
         assertEquals(3, count(dataSource, "SELECT count(*) FROM ledger_posting p JOIN ledger_journal j"
                 + " ON j.id = p.journal_id WHERE j.idempotency_key = ? AND j.kind = 'usage'", "c10-usage"));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
@@ -69,8 +71,8 @@ class ChargeWriterTest {
         String payee = AccountCodes.providerPayable(111);
         String fee = "t11:fee";
         grant(dataSource, 11, 3_000_000, "c11-grant");
-        place("c11-hold-a", developer, 1_000_000);
-        place("c11-hold-b", developer, 1_500_000);
+        placeHold(dataSource, "c11-hold-a", developer, 1_000_000);
+        placeHold(dataSource, "c11-hold-b", developer, 1_500_000);
         UsageCharge charge = new UsageCharge("c11-usage", "c11-hold-a", 11, payee, fee, 999_999, 1_000);
 
         settle(charge);
@@ -88,14 +90,14 @@ class ChargeWriterTest {
         assertEquals(1_500_000, held(dataSource, developer));
         assertEquals("open", holdStatus(dataSource, "c11-hold-b"));
         assertEquals(3_000_000 - 999_999 - 1_500_000, available(dataSource, developer));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
     void grossAboveTheHoldIsRejectedAndChangesNothing() throws SQLException {
         String developer = AccountCodes.developerCredit(12);
         grant(dataSource, 12, 1_000_000, "c12-grant");
-        place("c12-hold", developer, 100_000);
+        placeHold(dataSource, "c12-hold", developer, 100_000);
 
         assertThrows(IllegalStateException.class, () -> settle(new UsageCharge("c12-usage", "c12-hold", 12,
                 "t12:payee", "t12:fee", 100_001, 500)));
@@ -110,7 +112,7 @@ class ChargeWriterTest {
     @Test
     void holdOfAnotherDeveloperOrUnknownHoldIsRejected() throws SQLException {
         grant(dataSource, 13, 1_000_000, "c13-grant");
-        place("c13-hold", AccountCodes.developerCredit(13), 100_000);
+        placeHold(dataSource, "c13-hold", AccountCodes.developerCredit(13), 100_000);
         assertThrows(IllegalStateException.class, () -> settle(new UsageCharge("c13-usage", "c13-hold", 14,
                 "t13:payee", "t13:fee", 1, 500)));
         assertThrows(IllegalStateException.class, () -> settle(new UsageCharge("c13-usage", "no-such-hold", 13,
@@ -122,7 +124,7 @@ class ChargeWriterTest {
     void zeroGrossPostsNothingButSettlesTheHold() throws SQLException {
         String developer = AccountCodes.developerCredit(15);
         grant(dataSource, 15, 700_000, "c15-grant");
-        place("c15-hold", developer, 300_000);
+        placeHold(dataSource, "c15-hold", developer, 300_000);
 
         settle(new UsageCharge("c15-usage", "c15-hold", 15, "t15:payee", "t15:fee", 0, 500));
 
@@ -140,13 +142,13 @@ class ChargeWriterTest {
         settle(new UsageCharge("c16-all-fee", null, 16, "t16:payee", "t16:fee", 21, 10_000));
         settle(new UsageCharge("c16-rounds-to-zero", null, 16, "t16:payee", "t16:fee", 9, 500)); // 0.45 -> 0
 
-        assertEquals(2, postings("c16-no-fee"));
-        assertEquals(2, postings("c16-all-fee"));
-        assertEquals(2, postings("c16-rounds-to-zero"));
+        assertEquals(2, postingCount(dataSource, "c16-no-fee"));
+        assertEquals(2, postingCount(dataSource, "c16-all-fee"));
+        assertEquals(2, postingCount(dataSource, "c16-rounds-to-zero"));
         assertEquals(1_000 - 19 - 21 - 9, balance(dataSource, AccountCodes.developerCredit(16)));
         assertEquals(19 + 9, balance(dataSource, "t16:payee"));
         assertEquals(21, balance(dataSource, "t16:fee"));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
@@ -161,8 +163,8 @@ class ChargeWriterTest {
     void settleAfterReleaseStillChargesButReleasesNothingTwice() throws SQLException {
         String developer = AccountCodes.developerCredit(18);
         grant(dataSource, 18, 1_000_000, "c18-grant");
-        place("c18-hold", developer, 400_000);
-        place("c18-other", developer, 100_000);
+        placeHold(dataSource, "c18-hold", developer, 400_000);
+        placeHold(dataSource, "c18-other", developer, 100_000);
         try (Connection c = dataSource.getConnection()) {
             assertTrue(holds.release(c, "c18-hold"));
         }
@@ -171,14 +173,14 @@ class ChargeWriterTest {
         assertEquals("released", holdStatus(dataSource, "c18-hold"));
         assertEquals(100_000, held(dataSource, developer));
         assertEquals(700_000, balance(dataSource, developer));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
     void chargesBeanSettlesInItsOwnTransactionAndRollsBackOnRejection() throws SQLException {
         String developer = AccountCodes.developerCredit(19);
         grant(dataSource, 19, 2_000_000, "c19-grant");
-        place("c19-hold", developer, 1_000_000);
+        placeHold(dataSource, "c19-hold", developer, 1_000_000);
         Charges bean = new Charges(dataSource);
 
         assertThrows(IllegalStateException.class, () -> bean.settle(new UsageCharge("c19-usage", "c19-hold", 19,
@@ -190,7 +192,7 @@ class ChargeWriterTest {
         assertEquals(950_000, balance(dataSource, "t19:payee"));
         assertEquals(50_000, balance(dataSource, "t19:fee"));
         assertEquals(0, held(dataSource, developer));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     private FeeSplit settle(UsageCharge charge) throws SQLException {
@@ -204,23 +206,6 @@ class ChargeWriterTest {
                 c.rollback();
                 throw e;
             }
-        }
-    }
-
-    private void place(String holdId, String account, long amountMicros) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            assertTrue(holds.place(c, holdId, account, amountMicros));
-        }
-    }
-
-    private static long postings(String key) throws SQLException {
-        return count(dataSource, "SELECT count(*) FROM ledger_posting p JOIN ledger_journal j ON j.id = p.journal_id"
-                + " WHERE j.idempotency_key = ?", key);
-    }
-
-    private static void assertInvariantsOk() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            assertEquals(new dev.marketplace.billing.ledger.InvariantReport(0, 0, 0), new LedgerQueries().check(c));
         }
     }
 }

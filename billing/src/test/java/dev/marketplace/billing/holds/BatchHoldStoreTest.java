@@ -1,6 +1,7 @@
 package dev.marketplace.billing.holds;
 
 import static dev.marketplace.billing.testing.Fixtures.available;
+import static dev.marketplace.billing.testing.Fixtures.assertInvariantsOk;
 import static dev.marketplace.billing.testing.Fixtures.balance;
 import static dev.marketplace.billing.testing.Fixtures.count;
 import static dev.marketplace.billing.testing.Fixtures.grant;
@@ -12,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.billing.ledger.AccountCodes;
-import dev.marketplace.billing.ledger.InvariantReport;
-import dev.marketplace.billing.ledger.LedgerQueries;
 import dev.marketplace.billing.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,7 +65,7 @@ class BatchHoldStoreTest {
         assertEquals(null, holdStatus(dataSource, "bh-2"));
         assertEquals(null, holdStatus(dataSource, "bh-7"));
         assertEquals(3, count(dataSource, "SELECT count(*) FROM ledger_hold WHERE id LIKE 'bh-%'"));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
@@ -87,7 +86,7 @@ class BatchHoldStoreTest {
         assertArrayEquals(new boolean[] {true, false}, placeAll(List.of(
                 new HoldRequest("bh33-d", account, 1), new HoldRequest("bh33-a", account, 5_000_000))));
         assertEquals(100_001, held(dataSource, account));
-        assertInvariantsOk();
+        assertInvariantsOk(dataSource);
     }
 
     @Test
@@ -130,13 +129,6 @@ class BatchHoldStoreTest {
                 rows.next();
                 return rows.getLong(1);
             }
-        }
-    }
-
-    private static void assertInvariantsOk() throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            InvariantReport report = new LedgerQueries().check(c);
-            assertTrue(report.ok(), report.toString());
         }
     }
 }

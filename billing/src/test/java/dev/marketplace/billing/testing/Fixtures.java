@@ -1,6 +1,10 @@
 package dev.marketplace.billing.testing;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.marketplace.billing.credits.CreditGrants;
+import dev.marketplace.billing.holds.HoldStore;
+import dev.marketplace.billing.ledger.InvariantReport;
 import dev.marketplace.billing.ledger.LedgerQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -70,6 +74,28 @@ public final class Fixtures {
                 }
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** Places a hold in auto-commit; it must be granted. */
+    public static void placeHold(DataSource dataSource, String holdId, String accountCode, long amountMicros)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            assertTrue(new HoldStore().place(c, holdId, accountCode, amountMicros), "hold " + holdId + " granted");
+        }
+    }
+
+    /** How many postings the journal with this idempotency key has. */
+    public static long postingCount(DataSource dataSource, String idempotencyKey) throws SQLException {
+        return count(dataSource, "SELECT count(*) FROM ledger_posting p JOIN ledger_journal j ON j.id = p.journal_id"
+                + " WHERE j.idempotency_key = ?", idempotencyKey);
+    }
+
+    /** No unbalanced journal, every cached balance and held amount equal to its rows, Σ postings = 0. */
+    public static void assertInvariantsOk(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            InvariantReport report = QUERIES.check(c);
+            assertTrue(report.ok(), report.toString());
         }
     }
 }
