@@ -1,12 +1,12 @@
 package dev.marketplace.api.errors;
 
+import dev.marketplace.api.JsonReplies;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -25,11 +25,6 @@ public class ErrorPageServlet extends HttpServlet {
             case 404 -> "No such API path";
             default -> status >= 500 ? "Internal error; it has been logged" : "Request failed";
         };
-        byte[] body = ApiErrors.body(status, ApiErrors.typeFor(status), message, null, Map.of()).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        JsonReplies.write(response, status, ApiErrors.body(status, ApiErrors.typeFor(status), message, null, Map.of()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.marketplace.api.inference;
 
+import dev.marketplace.api.JsonReplies;
 import dev.marketplace.api.errors.ApiErrors;
 import dev.marketplace.gateway.application.Call;
 import dev.marketplace.gateway.application.CallPreparer;
@@ -17,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -39,7 +39,7 @@ public class ChatCompletionsServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
         if (!"POST".equals(request.getMethod())) {
             response.setHeader("Allow", "POST");
-            Json.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ApiErrors.body(405, ApiErrors.typeFor(405),
+            JsonReplies.write(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, ApiErrors.body(405, ApiErrors.typeFor(405),
                     "Use POST for " + request.getRequestURI(), null, java.util.Map.of()));
             return;
         }
@@ -56,7 +56,7 @@ public class ChatCompletionsServlet extends HttpServlet {
                 stream(call, response);
             } else {
                 JsonObject reply = completions.complete(call);
-                Json.write(response, HttpServletResponse.SC_OK, reply);
+                JsonReplies.write(response, HttpServletResponse.SC_OK, reply);
             }
         } catch (GatewayException e) {
             if (response.getHeader(GENERATION_HEADER) == null) { // operations hook: refused before any upstream call
@@ -72,7 +72,7 @@ public class ChatCompletionsServlet extends HttpServlet {
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter);
             }
-            Json.write(response, e.status(), ApiErrors.body(e));
+            JsonReplies.write(response, e.status(), ApiErrors.body(e));
         }
     }
 
@@ -103,20 +103,6 @@ public class ChatCompletionsServlet extends HttpServlet {
                 throw GatewayException.tooLarge(limitBytes);
             }
             return body;
-        }
-    }
-
-    /** Writing a JSON reply with its status. */
-    static final class Json {
-        private Json() {
-        }
-
-        static void write(HttpServletResponse response, int status, JsonObject body) throws IOException {
-            byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(status);
-            response.setContentType("application/json");
-            response.setContentLength(bytes.length);
-            response.getOutputStream().write(bytes);
         }
     }
 }
