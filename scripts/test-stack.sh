@@ -42,9 +42,15 @@ run_all_tests() {
       || { tail -40 "$run/build.log" >&2; die "build failed"; }
   fi
   ensure_test_postgres
+  # MARKET_IT=<failsafe pattern> (e.g. "Webhook*IT"): build without unit tests, run only those system tests
+  local skip_units=() it_filter=()
+  if [[ -n ${MARKET_IT:-} ]]; then
+    skip_units=(-DskipTests); it_filter=("-Dit.test=$MARKET_IT" -Dfailsafe.failIfNoSpecifiedTests=false)
+    log "MARKET_IT=$MARKET_IT: unit tests skipped, only matching system tests run"
+  fi
   log "Unit tests (mvn install)..."
   set +e
-  mvn -B clean install -Dmarket.test.pgHost=$test_pg_host -Dmarket.test.pgPort=$test_pg_port 2>&1 | tee "$run/unit-tests.log" \
+  mvn -B clean install "${skip_units[@]}" -Dmarket.test.pgHost=$test_pg_host -Dmarket.test.pgPort=$test_pg_port 2>&1 | tee "$run/unit-tests.log" \
     | grep --line-buffered -E '^\[(INFO|ERROR|WARNING)\] (Tests run:|BUILD|Reactor Summary|.*FAIL)|^\[ERROR\]'
   rc=${PIPESTATUS[0]}
   set -e
@@ -65,7 +71,7 @@ run_all_tests() {
   start_stack test 300 8480 9480
   log "Test stack up after $((SECONDS - t0)) s; system tests..."
   set +e
-  mvn -B -o verify -pl system-tests -DskipSystemTests=false \
+  mvn -B -o verify -pl system-tests -DskipSystemTests=false "${it_filter[@]}" \
       -Dmarket.baseUrl=http://localhost:8380 -Dmarket.keycloakUrl=http://localhost:8480 \
       -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
       -Dmarket.managementKey="${MARKET_DEMO_MANAGEMENT_KEY:-$demo_management_key_default}" \
