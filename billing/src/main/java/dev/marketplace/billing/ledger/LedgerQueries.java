@@ -26,7 +26,9 @@ public final class LedgerQueries {
                        (SELECT COALESCE(sum(p.amount_micros), 0) FROM ledger_posting p
                          WHERE p.account_code = a.code) AS derived_micros,
                        (SELECT COALESCE(sum(h.amount_micros), 0) FROM ledger_hold h
-                         WHERE h.account_code = a.code AND h.status = 'open') AS open_held_micros
+                         WHERE h.account_code = a.code AND h.status = 'open')
+                       + (SELECT COALESCE(sum(l.held_micros), 0) FROM balance_lease l
+                         WHERE l.account_code = a.code AND l.status = 'open') AS open_held_micros
                   FROM ledger_account a LEFT JOIN account_balance b ON b.account_code = a.code) balances
              WHERE cached_micros <> derived_micros OR held_micros <> open_held_micros""";
     private static final String POSTINGS_SUM =
@@ -37,7 +39,7 @@ public final class LedgerQueries {
         return cachedBalance(connection, accountCode)[0];
     }
 
-    /** Cached balance minus open holds: what can still be reserved or spent. */
+    /** Cached balance minus open holds and open leases: what can still be reserved or spent. */
     public long availableMicros(Connection connection, String accountCode) throws SQLException {
         long[] balanceAndHeld = cachedBalance(connection, accountCode);
         return Math.subtractExact(balanceAndHeld[0], balanceAndHeld[1]);
@@ -60,7 +62,7 @@ public final class LedgerQueries {
     /**
      * Checks the whole ledger. Run it in one snapshot (REPEATABLE READ) so the three counts agree;
      * {@code mismatchedBalances} counts accounts whose cached balance differs from the sum of their
-     * postings or whose held amount differs from the sum of their open holds.
+     * postings or whose held amount differs from the sum of their open holds and open balance leases.
      */
     public InvariantReport check(Connection connection) throws SQLException {
         try (PreparedStatement unbalanced = connection.prepareStatement(UNBALANCED_JOURNALS);

@@ -56,13 +56,14 @@ public final class LedgerAssertions {
 
     /**
      * The books as a whole, read in one snapshot by the caller's transaction: all postings sum to zero, every
-     * cached balance is the sum of its account's postings and every held amount the sum of its open holds.
+     * cached balance is the sum of its account's postings and every held amount the sum of its open holds and open
+     * balance leases.
      */
     public static void assertBooksBalance(Connection db) throws SQLException {
         assertEquals(0, Db.queryLong(db, "select coalesce(sum(amount_micros), 0) from ledger_posting"),
                 "all postings sum to zero");
         assertEquals(List.of(), Db.queryStrings(db, BALANCE_MISMATCHES), "balance_micros = sum of postings");
-        assertEquals(List.of(), Db.queryStrings(db, HELD_MISMATCHES), "held_micros = sum of open holds");
+        assertEquals(List.of(), Db.queryStrings(db, HELD_MISMATCHES), "held_micros = sum of open holds and open leases");
     }
 
     private static final String BALANCE_MISMATCHES = """
@@ -75,9 +76,12 @@ public final class LedgerAssertions {
              order by 1""";
     private static final String HELD_MISMATCHES = """
             select coalesce(b.account_code, h.account_code) || ': held ' || coalesce(b.held_micros::text, 'missing')
-                   || ' but open holds sum to ' || coalesce(h.total, 0)
+                   || ' but open holds and leases sum to ' || coalesce(h.total, 0)
               from account_balance b
-              full join (select account_code, sum(amount_micros) as total from ledger_hold where status = 'open'
+              full join (select account_code, sum(amount) as total
+                           from (select account_code, amount_micros as amount from ledger_hold where status = 'open'
+                                 union all
+                                 select account_code, held_micros from balance_lease where status = 'open') open_holds
                           group by account_code) h
                 on h.account_code = b.account_code
              where b.account_code is null or b.held_micros <> coalesce(h.total, 0)

@@ -1,0 +1,147 @@
+package dev.marketplace.billing.leases;
+
+import static dev.marketplace.billing.testing.Fixtures.assertInvariantsOk;
+import static dev.marketplace.billing.testing.Fixtures.available;
+import static dev.marketplace.billing.testing.Fixtures.balance;
+import static dev.marketplace.billing.testing.Fixtures.count;
+import static dev.marketplace.billing.testing.Fixtures.grant;
+import static dev.marketplace.billing.testing.Fixtures.held;
+import static dev.marketplace.billing.testing.Fixtures.holdStatus;
+import static dev.marketplace.billing.testing.Fixtures.postingCount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.marketplace.billing.charges.UsageCharge;
+import dev.marketplace.billing.jdbc.Transactions;
+import dev.marketplace.billing.ledger.AccountCodes;
+import dev.marketplace.billing.testing.TestDatabase;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LeaseChargesTest {
+    private static final String PAYEE = AccountCodes.providerPayable(7);
+    private static TestDatabase database;
+    private static DataSource dataSource;
+    private final LeaseStore store = new LeaseStore();
+    private final LeaseCharges charges = new LeaseCharges();
+
+    @BeforeAll
+    static void createDatabase() throws SQLException {
+        database = TestDatabase.create();
+        dataSource = database.dataSource();
+    }
+
+    @AfterAll
+    static void dropDatabase() throws SQLException {
+        database.close();
+    }
+
+    @Test
+    void aChargeShrinksItsLeaseAndLeavesTheAvailableBalanceAsItWas() throws SQLException {
+        String account = funded(201, 10_000);
+        lease("l201", account, 4_000);
+        assertEquals(6_000, available(dataSource, account));
+
+        settle(charge(201, "gen-201-a", 1_000, "l201", 1_500), charge(201, "gen-201-b", 700, "l201", 700));
+
+        assertEquals(8_300, balance(dataSource, account));
+        assertEquals(2_300, leaseHeld("l201"), "4,000 leased - 1,700 spent");
+        assertEquals(2_300, held(dataSource, account));
+        assertEquals(6_000, available(dataSource, account), "the lease had reserved what was spent");
+        assertEquals("settled", holdStatus(dataSource, "gen-201-a"));
+        assertEquals(1_500, count(dataSource, "SELECT amount_micros FROM ledger_hold WHERE id = ?", "gen-201-a"));
+        assertEquals(3, postingCount(dataSource, "gen-201-a"));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void aRepeatedChargeNeitherPostsNorShrinksTwice() throws SQLException {
+        String account = funded(202, 10_000);
+        lease("l202", account, 5_000);
+        settle(charge(202, "gen-202", 1_000, "l202", 1_000));
+        settle(charge(202, "gen-202", 1_000, "l202", 1_000), charge(202, "gen-202", 1_000, "l202", 1_000));
+
+        assertEquals(9_000, balance(dataSource, account));
+        assertEquals(4_000, leaseHeld("l202"));
+        assertEquals(3, postingCount(dataSource, "gen-202"));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void aChargeOutlivingItsReturnedLeaseLandsOnlyIfTheAvailableBalanceCoversIt() throws SQLException {
+        String account = funded(203, 3_000);
+        lease("l203", account, 2_000);
+        LeaseStoreTest.expire(dataSource, "l203");
+        tx(c -> store.returnExpired(c, 100));
+        assertEquals(3_000, available(dataSource, account));
+
+        settle(charge(203, "gen-203-a", 2_500, "l203", 2_500)); // covered by the balance the lease went back to
+        assertEquals(500, balance(dataSource, account));
+        assertEquals(0, held(dataSource, account));
+
+        assertThrows(UncoveredChargeException.class, () -> settle(charge(203, "gen-203-b", 501, "l203", 501)));
+        assertEquals(500, balance(dataSource, account), "nothing written for the uncovered charge");
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM ledger_journal WHERE idempotency_key = ?", "gen-203-b"));
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM ledger_hold WHERE id = ?", "gen-203-b"));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void aLeaseTooSmallForTheChargeFallsBackToTheAvailableBalance() throws SQLException {
+        String account = funded(204, 1_000);
+        lease("l204", account, 100);
+        // 900 unleased: a 300 charge that the 100 lease cannot cover takes it from the available balance
+        settle(charge(204, "gen-204", 300, "l204", 300));
+        assertEquals(700, balance(dataSource, account));
+        assertEquals(100, leaseHeld("l204"));
+        assertEquals(600, available(dataSource, account));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void aFreeCallShrinksNothingButIsRecorded() throws SQLException {
+        String account = funded(205, 1_000);
+        lease("l205", account, 500);
+        settle(charge(205, "gen-205", 0, "l205", 40));
+        assertEquals(500, leaseHeld("l205"));
+        assertEquals(1_000, balance(dataSource, account));
+        assertEquals("settled", holdStatus(dataSource, "gen-205"));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void refusesAChargeAboveItsHold() {
+        assertThrows(IllegalArgumentException.class, () -> charge(206, "gen-206", 11, "l206", 10));
+    }
+
+    private static String funded(long developerId, long micros) throws SQLException {
+        grant(dataSource, developerId, micros, "lease-charge-grant-" + developerId);
+        return AccountCodes.developerCredit(developerId);
+    }
+
+    private void lease(String id, String account, long micros) {
+        LeaseGrant grant = tx(c -> store.acquire(c, id, account, "node-" + id, micros, micros, 30));
+        assertEquals(micros, grant.grantedMicros());
+    }
+
+    private static LeasedCharge charge(long developerId, String generation, long gross, String lease, long hold) {
+        return new LeasedCharge(new UsageCharge(generation, null, developerId, PAYEE, AccountCodes.REVENUE_TAKE, gross, 500),
+                lease, generation, hold);
+    }
+
+    private void settle(LeasedCharge... batch) {
+        tx(c -> charges.settleAll(c, List.of(batch)));
+    }
+
+    private static long leaseHeld(String lease) throws SQLException {
+        return count(dataSource, "SELECT held_micros FROM balance_lease WHERE id = ?", lease);
+    }
+
+    private static <T> T tx(Transactions.Work<T> work) {
+        return Transactions.inTransaction(dataSource, "test", work);
+    }
+}
