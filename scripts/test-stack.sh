@@ -65,16 +65,24 @@ run_all_tests() {
   export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
   # upstreams the routing tests serve themselves (failing, healthy, breaking mid-stream, slow)
   export MARKET_SEED=$root/system-tests/src/test/resources/test-seed.json
-  trap 'stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
+  trap '"$root/scripts/second-node.sh" stop || true; stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
-  "$wildfly" stop test; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true
+  "$wildfly" stop test; "$root/scripts/second-node.sh" stop; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true
   start_stack test 300 8480 9480
+  # the two-node tests (systemtests.cluster, *Cluster*IT) need a second WildFly on the same database: only started
+  # when they run (about 20 s)
+  local node2=()
+  if [[ -z ${MARKET_IT:-} || ${MARKET_IT,,} == *cluster* ]]; then
+    log "Starting the second WildFly node (test2) on port 9380..."
+    "$root/scripts/second-node.sh" start
+    node2=(-Dmarket.baseUrl2=http://localhost:9380 "-Dmarket.secondNodeScript=$root/scripts/second-node.sh")
+  fi
   log "Test stack up after $((SECONDS - t0)) s; system tests..."
   set +e
   mvn -B -o verify -pl system-tests -DskipSystemTests=false "${it_filter[@]}" \
       -Dmarket.baseUrl=http://localhost:8380 -Dmarket.keycloakUrl=http://localhost:8480 \
       -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
-      -Dmarket.managementKey="${MARKET_DEMO_MANAGEMENT_KEY:-$demo_management_key_default}" \
+      -Dmarket.managementKey="${MARKET_DEMO_MANAGEMENT_KEY:-$demo_management_key_default}" "${node2[@]}" \
       2>&1 | tee "$run/system-tests.log" | grep --line-buffered -E 'Tests run:|BUILD|FAIL|ERROR\]'
   rc=${PIPESTATUS[0]}
   set -e

@@ -41,7 +41,7 @@ public final class LeaseStore {
              WHERE id = ?""";
     private static final String RENEW = """
             UPDATE balance_lease SET expires_at = now() + make_interval(secs => ?)
-             WHERE node_id = ? AND status = 'open'
+             WHERE node_id = ? AND id = ANY(?) AND status = 'open'
             RETURNING id, recall_requested""";
     private static final String RETURN_EXPIRED = """
             UPDATE balance_lease
@@ -63,8 +63,9 @@ public final class LeaseStore {
             ON CONFLICT (id) DO NOTHING""";
 
     /**
-     * Opens the lease (or tops up this node's open lease of that id) by up to {@code wantMicros} of the account's
-     * available balance, if at least {@code minMicros} is available; also pushes its expiry to now + TTL.
+     * Opens the lease (or tops up this node's open lease of that id) by up to {@code wantMicros}, but no more than
+     * half of the account's available balance unless that is below {@code minMicros}, and only if at least
+     * {@code minMicros} is available; also pushes its expiry to now + TTL.
      *
      * @return {@code open == false} if a lease of that id exists but was returned (or belongs to another node or
      *         account): the caller must forget it
@@ -101,7 +102,8 @@ public final class LeaseStore {
         if (available < minMicros) {
             return new LeaseGrant(true, 0, available);
         }
-        long granted = Math.min(wantMicros, available);
+        // at most half of what is available (but the minimum asked): another node always finds something left
+        long granted = Math.min(wantMicros, Math.max(minMicros, available / 2));
         if (exists) {
             update(c, ADD_TO_LEASE, granted, ttlSeconds, leaseId);
         } else {
@@ -149,15 +151,18 @@ public final class LeaseStore {
     }
 
     /**
-     * The heartbeat: pushes the expiry of every open lease of the node to now + TTL.
+     * The heartbeat: pushes the expiry of the node's leases that it still uses to now + TTL (a lease it gave up on
+     * is left to expire).
      *
-     * @return the node's leases that are still open, each with whether another node asked for it back
+     * @return those of them that are still open, each with whether another node asked for it back
      */
-    public Map<String, Boolean> renew(Connection c, String nodeId, int ttlSeconds) throws SQLException {
+    public Map<String, Boolean> renew(Connection c, String nodeId, List<String> leaseIds, int ttlSeconds)
+            throws SQLException {
         Map<String, Boolean> open = new LinkedHashMap<>();
         try (PreparedStatement renew = c.prepareStatement(RENEW)) {
             renew.setInt(1, ttlSeconds);
             renew.setString(2, nodeId);
+            renew.setArray(3, c.createArrayOf("text", leaseIds.toArray()));
             try (ResultSet rows = renew.executeQuery()) {
                 while (rows.next()) {
                     open.put(rows.getString(1), rows.getBoolean(2));
