@@ -111,8 +111,14 @@ public class CallPreparer {
         if (request.maxTokens() > 0) {
             return Math.min(request.maxTokens(), modelMax);
         }
-        long available = ledger.availableMicros(account);
+        // this node's lease usually covers the model's maximum: then no query
+        long leased = recorder.leasedFreeMicros(account).orElse(0L);
+        long available = leased;
         int affordable = HoldSizing.affordableOutputTokens(routes, promptHoldTokens, modelMax, available);
+        if (affordable < modelMax) {
+            available = Math.addExact(ledger.availableMicros(account), leased);
+            affordable = HoldSizing.affordableOutputTokens(routes, promptHoldTokens, modelMax, available);
+        }
         if (affordable < 1) {
             throw insufficient(HoldSizing.worstCostMicros(routes, promptHoldTokens, 1), available);
         }

@@ -1,7 +1,6 @@
 package dev.marketplace.gateway.application;
 
 import dev.marketplace.billing.charges.UsageCharge;
-import dev.marketplace.billing.holds.Holds;
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.money.Money;
@@ -26,8 +25,6 @@ public class Settlement {
     UsageRecorder recorder;
     @Inject
     TokenCounter tokens;
-    @Inject
-    Holds holds;
 
     /** Meter from the upstream's usage object when it has token counts, else count the delivered text. */
     Metered meter(Call call, Route route, JsonObject usage, String deliveredText) {
@@ -73,7 +70,7 @@ public class Settlement {
             return; // answered errors have already recorded the failure and released the hold
         }
         try {
-            holds.release(call.generationId());
+            recorder.release(call.generationId());
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }

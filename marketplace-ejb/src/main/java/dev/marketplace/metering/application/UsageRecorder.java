@@ -3,12 +3,17 @@ package dev.marketplace.metering.application;
 import dev.marketplace.billing.charges.BatchChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
 import dev.marketplace.billing.holds.HoldRequest;
+import dev.marketplace.billing.holds.HoldStatus;
 import dev.marketplace.billing.holds.HoldStore;
+import dev.marketplace.billing.leases.LeaseCharges;
+import dev.marketplace.billing.leases.LeaseStore;
+import dev.marketplace.billing.leases.LeasedCharge;
 import dev.marketplace.billing.money.FeeSplit;
 import dev.marketplace.keys.infrastructure.KeyState;
 import dev.marketplace.metering.domain.UsageRecord;
 import dev.marketplace.metering.infrastructure.BatchWork;
 import dev.marketplace.metering.infrastructure.GroupCommit;
+import dev.marketplace.metering.infrastructure.OverloadedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,11 +21,17 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The hot path's durable writes: the hold before the upstream call, and after it the usage record together with
  * its charge (or the release of its hold), in one transaction so the ledger and the usage records never disagree.
- * All of them go through {@link GroupCommit}: plain JDBC, one commit for many requests, no JTA.
+ * All of them go through {@link GroupCommit}: plain JDBC, one commit for many requests, no JTA. A call of a key
+ * without a credit limit is held in memory from this node's balance lease when it can be ({@link BalanceLeases}):
+ * then only its charge is written, and it shrinks the lease.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -37,34 +48,128 @@ public class UsageRecorder {
         insertAll(c, items.stream().map(ChargedUsage::usage).toList());
         return new BatchChargeWriter().settleAll(c, items.stream().map(ChargedUsage::charge).toList());
     };
+    /** All charges of calls held from leases: their usage records, then their journals, shrinking the leases. */
+    private static final BatchWork<LeaseChargedUsage, FeeSplit> LEASE_CHARGES = (c, items) -> {
+        insertAll(c, items.stream().map(LeaseChargedUsage::usage).toList());
+        return new LeaseCharges().settleAll(c, items.stream().map(LeaseChargedUsage::charge).toList());
+    };
+    /** How long a call refused for credit waits for other nodes to give back the unused part of their leases. */
+    static final long RECALL_WAIT_MS = 2_000;
+    static final long RECALL_POLL_MS = 100;
 
     @Inject
     GroupCommit groupCommit;
+    @Inject
+    BalanceLeases leases;
 
     private final HoldStore holds = new HoldStore();
+    private final LeaseStore leaseStore = new LeaseStore();
+    /** Calls in flight whose hold came from a lease, by hold id; each is removed exactly once when the call ends. */
+    private final Map<String, LeaseHold> leased = new ConcurrentHashMap<>();
 
     /**
      * Holds the amount on the account if its available credit covers it and, for a key with a credit limit, the
-     * key's remaining limit does too; otherwise nothing is held and the outcome says why.
+     * key's remaining limit does too; otherwise nothing is held and the outcome says why. Calls of keys without a
+     * limit are held from this node's lease on the account when it has (or can top up) one. A refusal for credit
+     * first asks other nodes to give back the unused part of their leases on the account and retries while they
+     * answer, so credit parked in another node's lease never turns a call away.
      */
     public HoldOutcome placeHold(String holdId, String accountCode, long amountMicros, KeyState key) {
         Long limit = key.creditLimitMicros();
+        if (limit == null) {
+            Optional<LeaseHold> fromLease = leases.reserve(accountCode, amountMicros);
+            if (fromLease.isPresent()) {
+                leased.put(holdId, fromLease.get());
+                return HoldOutcome.GRANTED;
+            }
+        }
         HoldAsk ask = new HoldAsk(new HoldRequest(holdId, accountCode, amountMicros), key.keyId(), limit,
                 limit == null ? null : key.limitReset().periodStart(Instant.now()));
-        return groupCommit.run("hold " + holdId, HOLDS, ask);
+        HoldOutcome outcome = groupCommit.run("hold " + holdId, HOLDS, ask);
+        if (outcome != HoldOutcome.INSUFFICIENT_CREDIT || leases.recallOthers(accountCode) == 0) {
+            return outcome;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECALL_WAIT_MS);
+        boolean answered = false;
+        while (outcome == HoldOutcome.INSUFFICIENT_CREDIT && !answered && System.nanoTime() - deadline < 0) {
+            pause();
+            answered = leases.pendingRecalls(accountCode) == 0; // then one last try, on what they gave back
+            outcome = groupCommit.run("hold " + holdId, HOLDS, ask);
+        }
+        return outcome;
     }
 
     /** A generation that was served (wholly or in part): record it and charge it, closing its hold. */
     public void recordCharged(UsageRecord usage, UsageCharge charge) {
-        groupCommit.run("recording usage " + usage.id(), CHARGES, new ChargedUsage(usage, charge));
+        LeaseHold hold = charge.holdId() == null ? null : leased.remove(charge.holdId());
+        if (hold == null) {
+            groupCommit.run("recording usage " + usage.id(), CHARGES, new ChargedUsage(usage, charge));
+            return;
+        }
+        UsageCharge unheld = new UsageCharge(charge.idempotencyKey(), null, charge.developerId(),
+                charge.payeeAccountCode(), charge.feeAccountCode(), charge.grossMicros(), charge.takeRateBps());
+        try {
+            groupCommit.run("recording usage " + usage.id(), LEASE_CHARGES, new LeaseChargedUsage(usage,
+                    new LeasedCharge(unheld, hold.leaseId(), charge.holdId(), hold.holdMicros())));
+        } catch (OverloadedException e) {
+            leases.released(hold); // refused before anything ran
+            throw e;
+        } catch (RuntimeException e) {
+            leases.abandoned(hold, e);
+            throw e;
+        }
+        leases.settled(hold, charge.grossMicros());
     }
 
     /** A generation that failed: record it at no cost and release its hold. */
     public void recordFailed(UsageRecord usage, String holdId) {
-        groupCommit.run("recording failed usage " + usage.id(), c -> {
-            insert(c, usage);
-            return holdId != null && holds.release(c, holdId);
-        });
+        LeaseHold hold = holdId == null ? null : leased.remove(holdId);
+        if (hold == null) {
+            groupCommit.run("recording failed usage " + usage.id(), c -> {
+                insert(c, usage);
+                return holdId != null && holds.release(c, holdId);
+            });
+            return;
+        }
+        try {
+            groupCommit.run("recording failed usage " + usage.id(), c -> {
+                insert(c, usage);
+                leaseStore.recordClosedHold(c, holdId, hold.accountCode(), hold.holdMicros(), HoldStatus.RELEASED);
+                return true;
+            });
+        } finally {
+            leases.released(hold); // nothing was charged, whatever became of the record
+        }
+    }
+
+    /**
+     * Gives a call's hold back after an unexpected failure, unless it was already settled or released: a hold from a
+     * lease only in memory, a hold of its own in the database.
+     */
+    public void release(String holdId) {
+        LeaseHold hold = leased.remove(holdId);
+        if (hold != null) {
+            leases.released(hold);
+            return;
+        }
+        groupCommit.run("releasing hold " + holdId, c -> holds.release(c, holdId));
+    }
+
+    /**
+     * What the account can spend as far as this node knows without a query: the unreserved part of its lease,
+     * when it holds one that still has something; empty otherwise (the caller asks the ledger).
+     */
+    public Optional<Long> leasedFreeMicros(String accountCode) {
+        return leases.leasedFreeMicros(accountCode).filter(free -> free > 0);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RECALL_POLL_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for leases to be given back", e);
+        }
     }
 
     private static void insert(Connection c, UsageRecord u) throws SQLException {
@@ -102,5 +207,9 @@ public class UsageRecorder {
 
     /** A served generation's usage record with the charge that bills it. */
     private record ChargedUsage(UsageRecord usage, UsageCharge charge) {
+    }
+
+    /** A served generation's usage record with the charge that bills it against a lease. */
+    private record LeaseChargedUsage(UsageRecord usage, LeasedCharge charge) {
     }
 }
