@@ -2,7 +2,8 @@ package dev.marketplace.systemtests.support;
 
 /**
  * Where the system under test runs, from the system properties the test runner passes: {@code market.baseUrl},
- * {@code market.keycloakUrl}, {@code market.apiKey} and {@code market.dbUrl} (user and password {@code postgres}).
+ * {@code market.keycloakUrl}, {@code market.apiKey} and {@code market.dbUrl} (user and password {@code postgres}),
+ * and for the two-node tests {@code market.baseUrl2} and {@code market.secondNodeScript}.
  */
 public final class TestTarget {
     /** The demo developer's API key that every fresh install seeds. */
@@ -22,6 +23,28 @@ public final class TestTarget {
     /** The OpenAI-compatible API root, {@code <base>/api/v1}. */
     public static String apiUrl() {
         return baseUrl() + "/api/v1";
+    }
+
+    /**
+     * The second WildFly node on the same database ({@code market.baseUrl2}, e.g. {@code http://localhost:9380}),
+     * which the test runner starts for the two-node tests.
+     */
+    public static String baseUrl2() {
+        String url = property("market.baseUrl2", null);
+        if (url == null) {
+            throw new IllegalStateException("-Dmarket.baseUrl2 is required by the two-node tests: run them through"
+                    + " ./marketplace test, which starts the second node (scripts/second-node.sh)");
+        }
+        return trimSlash(url);
+    }
+
+    /** The script that starts and stops the second node ({@code market.secondNodeScript}). */
+    public static String secondNodeScript() {
+        String script = property("market.secondNodeScript", null);
+        if (script == null) {
+            throw new IllegalStateException("-Dmarket.secondNodeScript (scripts/second-node.sh) is required");
+        }
+        return script;
     }
 
     public static String keycloakUrl() {
