@@ -14,6 +14,7 @@ import dev.marketplace.metering.domain.UsageRecord;
 import dev.marketplace.metering.infrastructure.BatchWork;
 import dev.marketplace.metering.infrastructure.GroupCommit;
 import dev.marketplace.metering.infrastructure.OverloadedException;
+import dev.marketplace.platform.Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -53,6 +54,11 @@ public class UsageRecorder {
         insertAll(c, items.stream().map(LeaseChargedUsage::usage).toList());
         return new LeaseCharges().settleAll(c, items.stream().map(LeaseChargedUsage::charge).toList());
     };
+    /**
+     * {@code MARKET_LEASES=false} (or {@code -Dmarket.leases=false}) turns balance leases off: every call then takes
+     * the per-call conditional hold, as before decision 0007 (a fallback, and the baseline of its measurements).
+     */
+    static final boolean LEASES_ENABLED = Config.getBoolean("leases", true);
     /** How long a call refused for credit waits for other nodes to give back the unused part of their leases. */
     static final long RECALL_WAIT_MS = 2_000;
     static final long RECALL_POLL_MS = 100;
@@ -76,7 +82,7 @@ public class UsageRecorder {
      */
     public HoldOutcome placeHold(String holdId, String accountCode, long amountMicros, KeyState key) {
         Long limit = key.creditLimitMicros();
-        if (limit == null) {
+        if (limit == null && LEASES_ENABLED) {
             Optional<LeaseHold> fromLease = leases.reserve(accountCode, amountMicros);
             if (fromLease.isPresent()) {
                 leased.put(holdId, fromLease.get());
