@@ -52,8 +52,7 @@ public class BalanceLeases {
     DataSource dataSource;
 
     /** Unique per process: a restarted node never renews or spends its predecessor's leases. */
-    private final String nodeId = System.getProperty("jboss.node.name", "node") + "-"
-            + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+    private final String nodeId = System.getProperty("jboss.node.name", "node") + "-" + randomHex(6);
     private final LeaseStore store = new LeaseStore();
     private final Map<String, NodeLease> byAccount = new ConcurrentHashMap<>();
     private final Map<String, Long> directUntilNanos = new ConcurrentHashMap<>();
@@ -75,13 +74,18 @@ public class BalanceLeases {
         if (lease != null && lease.tryReserve(amountMicros, now)) {
             return Optional.of(new LeaseHold(lease, accountCode, amountMicros));
         }
-        Long direct = directUntilNanos.get(accountCode);
-        if (direct != null && now - direct < 0) {
+        if (direct(accountCode, now)) {
             return Optional.empty();
         }
         synchronized (topUpLocks.computeIfAbsent(accountCode, a -> new Object())) {
-            return topUpAndReserve(accountCode, amountMicros);
+            // calls that waited for this lock while another found the account too poor go straight to per-call holds
+            return direct(accountCode, System.nanoTime()) ? Optional.empty() : topUpAndReserve(accountCode, amountMicros);
         }
+    }
+
+    private boolean direct(String accountCode, long nowNanos) {
+        Long until = directUntilNanos.get(accountCode);
+        return until != null && nowNanos - until < 0;
     }
 
     private Optional<LeaseHold> topUpAndReserve(String accountCode, long amountMicros) {
@@ -165,6 +169,7 @@ public class BalanceLeases {
             renew(live, now);
         }
         byAccount.values().removeIf(NodeLease::retired);
+        directUntilNanos.values().removeIf(until -> now - until >= 0);
         if (now - lastSweepNanos > TimeUnit.MILLISECONDS.toNanos(SWEEP_EVERY_MS)) {
             lastSweepNanos = now;
             List<ReturnedLease> returned = Transactions.inTransaction(dataSource, "returning expired leases",
@@ -231,6 +236,12 @@ public class BalanceLeases {
             }
         }
         byAccount.clear();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     private void retire(NodeLease lease) {
