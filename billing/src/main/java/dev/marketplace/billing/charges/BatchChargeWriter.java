@@ -52,6 +52,7 @@ public final class BatchChargeWriter {
             INSERT INTO account_balance (account_code)
             SELECT a.code FROM unnest(?::text[]) AS a(code) ORDER BY a.code COLLATE "C"
             ON CONFLICT (account_code) DO NOTHING""";
+    private static final String EXISTING_BALANCES = "SELECT account_code FROM account_balance WHERE account_code = ANY(?)";
     private static final String INSERT_POSTINGS = """
             INSERT INTO ledger_posting (journal_id, account_code, amount_micros)
             SELECT p.journal_id, p.account_code, p.amount_micros
@@ -216,18 +217,40 @@ public final class BatchChargeWriter {
                 accounts.add(posting.accountCode());
             }
         }
-        Array accountCodes = texts(connection, accounts.toArray(String[]::new));
-        for (String ensure : List.of(INSERT_ACCOUNTS, INSERT_BALANCES)) {
-            try (PreparedStatement insert = connection.prepareStatement(ensure)) {
-                insert.setArray(1, accountCodes);
-                insert.executeUpdate();
-            }
-        }
+        ensureAccounts(connection, accounts);
         try (PreparedStatement insert = connection.prepareStatement(INSERT_POSTINGS)) {
             insert.setArray(1, bigints(connection, journalIdColumn.toArray(Long[]::new)));
             insert.setArray(2, texts(connection, accountColumn.toArray(String[]::new)));
             insert.setArray(3, bigints(connection, amountColumn.toArray(Long[]::new)));
             insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Creates the accounts (and balance rows) that do not exist yet. Only the missing ones are inserted: an
+     * {@code INSERT … ON CONFLICT DO NOTHING} of an existing balance row waits for any transaction that has updated
+     * that row (its new version is in the unique index), which with two nodes charging the same accounts became a
+     * deadlock (this batch waiting on the other node's update while holding what the other node locks next).
+     */
+    private static void ensureAccounts(Connection connection, Set<String> accounts) throws SQLException {
+        Set<String> missing = new TreeSet<>(accounts);
+        try (PreparedStatement existing = connection.prepareStatement(EXISTING_BALANCES)) {
+            existing.setArray(1, texts(connection, accounts.toArray(String[]::new)));
+            try (ResultSet rows = existing.executeQuery()) {
+                while (rows.next()) {
+                    missing.remove(rows.getString(1));
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        Array accountCodes = texts(connection, missing.toArray(String[]::new));
+        for (String ensure : List.of(INSERT_ACCOUNTS, INSERT_BALANCES)) {
+            try (PreparedStatement insert = connection.prepareStatement(ensure)) {
+                insert.setArray(1, accountCodes);
+                insert.executeUpdate();
+            }
         }
     }
 

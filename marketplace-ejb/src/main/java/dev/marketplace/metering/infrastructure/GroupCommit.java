@@ -35,6 +35,7 @@ public class GroupCommit {
     static final int MAX_BATCH = 256;
     static final int QUEUE_CAPACITY = 20_000;
     static final long WAIT_MS = 15_000;
+    static final int MAX_ALONE_ATTEMPTS = 3;
     private static final Logger LOG = Logger.getLogger(GroupCommit.class.getName());
 
     @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
@@ -174,13 +175,34 @@ public class GroupCommit {
         return out;
     }
 
+    /**
+     * One piece in its own transaction; a deadlock or serialization failure (two nodes' batches locking shared
+     * balance rows in different orders) is retried up to {@link #MAX_ALONE_ATTEMPTS} times in all.
+     */
     private <T> void commitAlone(Piece<T> piece) {
-        try {
-            List<Object> result = Transactions.inTransaction(dataSource, piece.what, c -> runAll(c, List.of(piece)));
-            piece.complete(result.get(0));
-        } catch (RuntimeException e) {
-            piece.done.completeExceptionally(e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                List<Object> result = Transactions.inTransaction(dataSource, piece.what, c -> runAll(c, List.of(piece)));
+                piece.complete(result.get(0));
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ALONE_ATTEMPTS || !retryable(e)) {
+                    piece.done.completeExceptionally(e);
+                    return;
+                }
+                LOG.log(Level.FINE, "{0}: retrying after {1}", new Object[]{piece.what, e.getMessage()});
+            }
         }
+    }
+
+    /** PostgreSQL's deadlock_detected (40P01) or serialization_failure (40001): nothing was written, try again. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private record Piece<T>(String what, Transactions.Work<T> work, BatchWork<?, ?> kind, Object item,
