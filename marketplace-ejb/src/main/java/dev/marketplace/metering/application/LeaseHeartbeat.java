@@ -24,6 +24,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class LeaseHeartbeat {
     private static final Logger LOG = Logger.getLogger(LeaseHeartbeat.class.getName());
+    static final long WARN_EVERY_SECONDS = 10;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -31,6 +32,8 @@ public class LeaseHeartbeat {
     BalanceLeases leases;
 
     private ScheduledFuture<?> ticking;
+    private long lastWarningNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(WARN_EVERY_SECONDS + 1);
+    private int failuresSinceWarning;
 
     @PostConstruct
     void start() {
@@ -42,8 +45,16 @@ public class LeaseHeartbeat {
     private void tick() {
         try {
             leases.tick();
+            failuresSinceWarning = 0;
         } catch (RuntimeException e) { // the next tick tries again; leases this node cannot renew stop serving calls
-            LOG.log(Level.WARNING, "Lease heartbeat failed", e);
+            long now = System.nanoTime();
+            failuresSinceWarning++;
+            if (now - lastWarningNanos > TimeUnit.SECONDS.toNanos(WARN_EVERY_SECONDS)) { // not 4 lines a second
+                lastWarningNanos = now;
+                LOG.log(Level.WARNING, "Lease heartbeat failed (" + failuresSinceWarning + " times since the last"
+                        + " warning)", e);
+                failuresSinceWarning = 0;
+            }
         }
     }
 
