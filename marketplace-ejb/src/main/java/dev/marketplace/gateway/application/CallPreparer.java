@@ -142,12 +142,15 @@ public class CallPreparer {
         return affordable;
     }
 
-    /** 404 either way: no such model, or none of its endpoints matches the provider preferences. */
+    /** 404 either way: no such model, or none of its endpoints serves the operation and matches the preferences. */
     private GatewayException noRoute(ChatRequest request) {
         for (String model : request.routing().models()) {
             if (router.knows(model)) {
                 return new GatewayException(404, "invalid_request_error", "No endpoint of " + request.routing().models()
-                        + " matches the provider preferences", "provider", java.util.Map.of());
+                        + " serves /" + request.operation().path() + " and matches the provider preferences"
+                        + (request.routing().requiredParameters().isEmpty() ? ""
+                        : " (require_parameters: " + request.routing().requiredParameters() + ")"),
+                        "provider", java.util.Map.of());
             }
         }
         return GatewayException.modelNotFound(request.model());

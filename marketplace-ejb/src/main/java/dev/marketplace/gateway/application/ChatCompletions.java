@@ -144,7 +144,10 @@ public class ChatCompletions {
             return GatewayException.endpointsAtCapacity(call.request().model(), busy.retryAfterSeconds());
         }
         settlement.fail(call, route);
-        int status = last == null ? 502 : (last.status() >= 400 && last.status() < 500 && last.status() != 408 && last.status() != 429)
+        if (last != null && last.status() == 408) { // the last endpoint tried did not answer in time: so did we
+            return GatewayException.timedOut("Provider timed out: " + last.getMessage(), route.providerName());
+        }
+        int status = last == null ? 502 : (last.status() >= 400 && last.status() < 500 && last.status() != 429)
                 ? last.status() : 502;
         String message = last == null ? "No provider could serve the request" : "Provider failed: " + last.getMessage();
         return GatewayException.upstream(status, message, route.providerName());

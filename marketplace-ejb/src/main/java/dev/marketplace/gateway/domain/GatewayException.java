@@ -71,6 +71,12 @@ public class GatewayException extends RuntimeException {
         return new GatewayException(503, "server_error", message, null, Map.of("retry_after_seconds", "1"));
     }
 
+    /** Every attempt failed and the last one timed out: a 408, as OpenRouter answers a request that timed out. */
+    public static GatewayException timedOut(String message, String provider) {
+        return new GatewayException(408, "timeout_error", message, null,
+                provider == null ? Map.of() : Map.of("provider_name", provider));
+    }
+
     public static GatewayException upstream(int status, String message, String provider) {
         return new GatewayException(status, status >= 500 ? "upstream_error" : "invalid_request_error", message, null,
                 provider == null ? Map.of() : Map.of("provider_name", provider));
