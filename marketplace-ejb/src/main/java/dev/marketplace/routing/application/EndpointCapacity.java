@@ -18,6 +18,8 @@ public class EndpointCapacity {
     /** What a concurrency-limited endpoint's caller is told to wait: a slot usually frees within a second. */
     static final long CONCURRENCY_RETRY_AFTER_SECONDS = 1;
 
+    private static final Permit UNLIMITED = () -> { };
+
     private final Map<Long, Slots> slots = new ConcurrentHashMap<>();
 
     /** A taken slot; {@link #release()} gives it back (once, whatever the number of calls). */
@@ -27,12 +29,19 @@ public class EndpointCapacity {
 
     /** A slot for one call, or null when the endpoint is at capacity (nothing taken then). */
     public Permit tryAcquire(Route.Endpoint endpoint) {
+        if (unlimited(endpoint)) {
+            return UNLIMITED; // no shared counter to contend on for the common case
+        }
         return slots(endpoint).tryAcquire(endpoint, System.nanoTime());
     }
 
     /** Whether a call could start now (a peek: nothing is taken). */
     public boolean hasRoom(Route.Endpoint endpoint) {
-        return slots(endpoint).hasRoom(endpoint, System.nanoTime());
+        return unlimited(endpoint) || slots(endpoint).hasRoom(endpoint, System.nanoTime());
+    }
+
+    private static boolean unlimited(Route.Endpoint endpoint) {
+        return endpoint.maxConcurrency() == null && endpoint.maxRequestsPerMinute() == null;
     }
 
     /** False for a drained endpoint (capacity 0): waiting does not help. */
