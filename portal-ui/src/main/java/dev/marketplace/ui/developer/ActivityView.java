@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -43,14 +43,14 @@ public class ActivityView extends Div implements BeforeEnterObserver {
     private final DeveloperAccounts accounts;
     private final ApiKeyService keys;
     private final ActivityQueries activity;
-    private final Select<Integer> period = new Select<>();
-    private final Select<Breakdown> breakdown = new Select<>();
+    private final RadioButtonGroup<Integer> period = new RadioButtonGroup<>("Period");
+    private final RadioButtonGroup<Breakdown> breakdown = new RadioButtonGroup<>("Break down by");
     private final ComboBox<String> tagKey = new ComboBox<>("Metadata key");
-    private final DatePicker from = new DatePicker("From (UTC)");
-    private final DatePicker to = new DatePicker("To (UTC)");
+    private final DatePicker from = IsoDates.picker("From (UTC)");
+    private final DatePicker to = IsoDates.picker("To (UTC)");
     private final ComboBox<String> model = new ComboBox<>("Model");
-    private final Select<Long> key = new Select<>();
-    private final Select<String> status = new Select<>();
+    private final ComboBox<Long> key = new ComboBox<>("Key");
+    private final ComboBox<String> status = new ComboBox<>("Status");
     private final Anchor export = new Anchor("", "Download CSV");
     private final UsageCharts charts = new UsageCharts();
     private long developerId;
@@ -87,7 +87,6 @@ public class ActivityView extends Div implements BeforeEnterObserver {
 
     private void configureControls() {
         period.setId("activity-period");
-        period.setLabel("Period");
         period.setItems(PERIODS);
         period.setItemLabelGenerator(days -> "Last " + days + " days");
         period.setValue(PERIODS.get(0));
@@ -98,7 +97,6 @@ public class ActivityView extends Div implements BeforeEnterObserver {
             }
         });
         breakdown.setId("activity-breakdown");
-        breakdown.setLabel("Break down by");
         breakdown.setItems(Breakdown.values());
         breakdown.setItemLabelGenerator(Breakdown::label);
         breakdown.setValue(Breakdown.MODEL);
@@ -117,19 +115,17 @@ public class ActivityView extends Div implements BeforeEnterObserver {
         model.setClearButtonVisible(true);
         model.setPlaceholder("All models");
         key.setId("filter-key");
-        key.setLabel("Key");
-        key.setEmptySelectionAllowed(true);
-        key.setEmptySelectionCaption("All keys");
+        key.setClearButtonVisible(true);
+        key.setPlaceholder("All keys");
         Map<Long, String> keyNames = new LinkedHashMap<>();
         for (KeySpend k : keys.listWithSpend(developerId)) {
             keyNames.put(k.key().id(), k.key().name() + " (" + k.key().hint() + ")");
         }
         key.setItems(keyNames.keySet());
-        key.setItemLabelGenerator(id -> id == null ? "All keys" : keyNames.get(id));
+        key.setItemLabelGenerator(keyNames::get);
         status.setId("filter-status");
-        status.setLabel("Status");
-        status.setEmptySelectionAllowed(true);
-        status.setEmptySelectionCaption("Any status");
+        status.setClearButtonVisible(true);
+        status.setPlaceholder("Any status");
         status.setItems(GenerationFilter.STATUSES.stream().sorted().toList());
         from.addValueChangeListener(e -> fromFields(e.isFromClient()));
         to.addValueChangeListener(e -> fromFields(e.isFromClient()));

@@ -7,7 +7,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.marketplace.keys.application.ApiKeyService;
 import dev.marketplace.keys.application.CreatedKey;
@@ -31,8 +31,8 @@ class NewKeyForm extends Div {
     private final Consumer<CreatedKey> onCreated;
     private final TextField name = new TextField("Name");
     private final TextField limit = new TextField("Credit limit (USD)");
-    private final Select<LimitReset> reset = new Select<>();
-    private final DatePicker expires = new DatePicker("Expires after (UTC day)");
+    private final RadioButtonGroup<LimitReset> reset = new RadioButtonGroup<>("Limit resets");
+    private final DatePicker expires = IsoDates.picker("Expires after (UTC day)");
 
     NewKeyForm(ApiKeyService keys, long developerId, Consumer<CreatedKey> onCreated) {
         this.keys = keys;
@@ -46,7 +46,6 @@ class NewKeyForm extends Div {
         limit.setPlaceholder("no limit");
         limit.setHelperText("Empty: no limit");
         reset.setId("new-key-reset");
-        reset.setLabel("Limit resets");
         reset.setItems(LimitReset.values());
         reset.setItemLabelGenerator(r -> r == LimitReset.NONE ? "Never" : capitalized(r.name()));
         reset.setValue(LimitReset.NONE);
