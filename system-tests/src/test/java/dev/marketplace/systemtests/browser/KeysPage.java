@@ -3,6 +3,7 @@ package dev.marketplace.systemtests.browser;
 import java.util.List;
 import java.util.Optional;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,17 +30,30 @@ final class KeysPage extends VaadinPage {
         return this;
     }
 
-    /** Fills the form and presses Enter in the name field; returns the dialog with the secret and snippets. */
+    /**
+     * Fills the form and presses Enter in the expiry field (which commits the typed date and submits the form, as a
+     * keyboard user would); returns what the new-key dialog shows.
+     */
     CreatedKey create(String name, String limitUsd, String resetLabel, String expiresTyped) {
         type("new-key-name", name);
         type("new-key-limit", limitUsd);
         chooseRadio("new-key-reset", resetLabel);
-        typeAndTab("new-key-expires", expiresTyped);
-        click(By.id("new-key-create"));
+        type("new-key-expires", expiresTyped);
+        driver.findElement(By.cssSelector("#new-key-expires input")).sendKeys(Keys.ENTER);
+        waitForVaadin();
         WebElement secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-secret")));
         wait.until(d -> !String.valueOf(secret.getDomProperty("value")).isEmpty());
-        return new CreatedKey(secret.getDomProperty("value"), textContent("snippet-curl"), textContent("snippet-python"),
-                textContent("snippet-javascript"), textContent("snippet-java"));
+        return new CreatedKey(secret.getDomProperty("value"), snippet("curl"), snippet("Python"), snippet("JavaScript"),
+                snippet("Java"));
+    }
+
+    /** Opens a snippet's tab (only the selected tab's content is in the page) and reads its code. */
+    private String snippet(String language) {
+        js("Array.from(document.querySelectorAll('#new-key-snippets vaadin-tab'))"
+                + ".find(t => t.textContent.trim() === arguments[0]).click();", language);
+        waitForVaadin();
+        String id = "snippet-" + language.toLowerCase();
+        return wait.until(d -> textContent(id));
     }
 
     /** What the new-key dialog shows: the secret and each language's snippet. */

@@ -66,13 +66,6 @@ class VaadinPage {
         input.sendKeys(text);
     }
 
-    /** Types into a field and leaves it with Tab, which commits the value (date pickers parse it then). */
-    void typeAndTab(String fieldId, String text) {
-        type(fieldId, text);
-        driver.findElement(By.cssSelector("#" + fieldId + " input")).sendKeys(Keys.TAB);
-        waitForVaadin();
-    }
-
     void chooseRadio(String groupId, String label) {
         wait.until(d -> Boolean.TRUE.equals(js(CLICK_RADIO, groupId, label)));
         waitForVaadin();
