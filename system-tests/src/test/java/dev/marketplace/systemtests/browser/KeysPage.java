@@ -82,12 +82,12 @@ final class KeysPage extends VaadinPage {
     }
 
     KeysPage disable(String name) {
-        click(By.cssSelector("vaadin-button[aria-label='Disable " + name + "']"));
+        clickByScript(By.cssSelector("vaadin-button[aria-label='Disable " + name + "']"));
         return this;
     }
 
     KeysPage delete(String name) {
-        click(By.cssSelector("vaadin-button[aria-label='Delete " + name + "']"));
+        clickByScript(By.cssSelector("vaadin-button[aria-label='Delete " + name + "']"));
         confirm();
         return this;
     }

@@ -85,6 +85,16 @@ class VaadinPage {
         waitForVaadin();
     }
 
+    /**
+     * Clicks a button by script once it is in the page: buttons in a wide grid's action column may sit outside the
+     * visible part of the grid, where a pointer click would land on something else.
+     */
+    void clickByScript(By button) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(button));
+        js("arguments[0].click();", element);
+        waitForVaadin();
+    }
+
     void confirm() {
         WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(OPEN_CONFIRM_BUTTON));
         // the button sits in the dialog's overlay; a script click avoids "element not interactable" races
