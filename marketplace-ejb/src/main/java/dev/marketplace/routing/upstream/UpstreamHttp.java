@@ -9,6 +9,9 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -23,6 +26,7 @@ public final class UpstreamHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final int CLIENT_THREADS = 8;
     static final int CLIENT_QUEUE = 10_000;
+    static final int MAX_ERROR_BODY_BYTES = 8_192;
 
     private final ExecutorService executor;
     private final HttpClient client;
@@ -49,11 +53,7 @@ public final class UpstreamHttp {
 
     public <T> HttpResponse<T> post(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs,
                                     HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMillis(timeoutMs))
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
-        headers.forEach(builder::header);
-        HttpRequest request = builder.build();
+        HttpRequest request = request(uri, headers, jsonBody, timeoutMs);
         try {
             try {
                 return client.send(request, handler);
@@ -72,6 +72,60 @@ public final class UpstreamHttp {
             Thread.currentThread().interrupt();
             throw new UpstreamException(0, "interrupted while calling upstream", false, e);
         }
+    }
+
+    /**
+     * POSTs and reads the reply's server-sent events into the listener without a thread, as fast as the listener
+     * is ready for them. The future completes with the listener's result once an event completes the stream, or
+     * exceptionally with an {@link UpstreamException} (a refusal, a timeout before the reply, a broken stream) or
+     * the listener's {@link ClientGoneException}. Cancelling it closes the upstream connection.
+     */
+    public <T> CompletableFuture<T> stream(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs,
+                                           SseListener<T> listener) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        sendStream(request(uri, headers, jsonBody, timeoutMs), timeoutMs, listener, result, true);
+        return result;
+    }
+
+    private <T> void sendStream(HttpRequest request, int timeoutMs, SseListener<T> listener, CompletableFuture<T> result,
+                                boolean mayRetry) {
+        SseSubscriber<T> events = new SseSubscriber<>(listener, result);
+        CompletableFuture<HttpResponse<Object>> exchange = client.sendAsync(request, info -> info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.mapping(events, v -> (Object) v)
+                : HttpResponse.BodySubscribers.mapping(new BoundedText(MAX_ERROR_BODY_BYTES), text -> {
+                    result.completeExceptionally(listener.refused(info.statusCode(), text));
+                    return text;
+                }));
+        result.whenComplete((value, error) -> {
+            if (error instanceof CancellationException) {
+                events.cancel();
+                exchange.cancel(true);
+            }
+        });
+        exchange.whenComplete((response, error) -> {
+            if (error == null || result.isDone()) {
+                return;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (mayRetry && cause instanceof IOException && !(cause instanceof HttpTimeoutException) && !listener.committed()) {
+                // A pooled keep-alive connection the upstream had closed: nothing was answered, so one retry is safe.
+                sendStream(request, timeoutMs, listener, result, false);
+            } else if (cause instanceof HttpTimeoutException) {
+                result.completeExceptionally(new UpstreamException(408, "upstream timed out after " + timeoutMs + " ms",
+                        false, cause));
+            } else {
+                result.completeExceptionally(new UpstreamException(0, "upstream unreachable: " + cause.getMessage(),
+                        listener.committed(), cause));
+            }
+        });
+    }
+
+    private static HttpRequest request(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofMillis(timeoutMs))
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return builder.build();
     }
 
     /** The base URL with one trailing slash, then the path. */
