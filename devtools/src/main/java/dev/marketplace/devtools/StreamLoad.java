@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +26,10 @@ public final class StreamLoad {
     static final Duration STREAM_TIMEOUT = Duration.ofSeconds(120);
     static final int ERRORS_SHOWN = 5;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(30)).executor(Executors.newFixedThreadPool(4)).build();
+    /** Streams per HTTP client: the JDK client's connection pool scans a list, so a few thousand in one are slow. */
+    static final int STREAMS_PER_CLIENT = 100;
+
+    private final HttpClient[] clients;
     private final HttpRequest request;
     private final long stopAtNanos;
     private final CountDownLatch slotsDone;
@@ -47,6 +50,12 @@ public final class StreamLoad {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         stopAtNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         slotsDone = new CountDownLatch(streams);
+        clients = new HttpClient[(streams + STREAMS_PER_CLIENT - 1) / STREAMS_PER_CLIENT];
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < clients.length; i++) {
+            clients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(30)).executor(executor).build();
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,7 +68,7 @@ public final class StreamLoad {
         StreamLoad load = new StreamLoad(args[0], args[1], args[2], streams, seconds);
         long start = System.nanoTime();
         for (int i = 0; i < streams; i++) {
-            load.next();
+            load.next(i);
             if (i % 100 == 99) { // the first connects in batches of 100 spread over RAMP_UP_MS
                 Thread.sleep(RAMP_UP_MS / Math.max(1, streams / 100));
             }
@@ -71,14 +80,14 @@ public final class StreamLoad {
     }
 
     /** Starts this slot's next stream, or retires the slot once the time is up. */
-    private void next() {
+    private void next(int slot) {
         if (System.nanoTime() >= stopAtNanos) {
             slotsDone.countDown();
             return;
         }
         maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         long start = System.nanoTime();
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+        clients[slot % clients.length].sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             open.decrementAndGet();
             String problem = error != null ? error.toString()
                     : response.statusCode() != 200 ? "status " + response.statusCode() + ": " + response.body()
@@ -93,7 +102,7 @@ public final class StreamLoad {
                     System.err.println("stream error: " + problem.substring(0, Math.min(300, problem.length())));
                 }
             }
-            next();
+            next(slot);
         });
     }
 

@@ -172,7 +172,7 @@ final class StreamRelay {
                 progress.usageChunk(chunk); // sent last, with the cost, once the charge is durable
                 return;
             }
-            out.data(ResponseShaper.chunk(chunk, call, route).toString());
+            out.data(ResponseShaper.chunkText(chunk, call, route));
             progress.observe(chunk); // counted only once delivered
         }
 
