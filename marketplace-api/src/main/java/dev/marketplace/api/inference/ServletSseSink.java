@@ -42,6 +42,7 @@ final class ServletSseSink implements SseSink, WriteListener, AsyncListener {
     private long lastWriteNanos = System.nanoTime();
     private boolean committed;
     private boolean needsFlush;
+    private boolean flushWanted;
     private boolean ending;
     private boolean ended;
     private boolean gone;
@@ -97,13 +98,17 @@ final class ServletSseSink implements SseSink, WriteListener, AsyncListener {
 
     @Override
     public void whenReady(Runnable next) {
+        Runnable now;
         synchronized (this) {
-            if (gone || !queue.isEmpty() || needsFlush) {
-                resume = gone ? null : next; // nobody reads on for a client that left
-                return;
+            if (gone) {
+                return; // nobody reads on for a client that left
             }
+            resume = next;
+            flushWanted = true; // the upstream reader finished a batch: what it queued goes out now, in one flush
+            drain();
+            now = callbacks();
         }
-        next.run();
+        run(now);
     }
 
     @Override
@@ -183,7 +188,11 @@ final class ServletSseSink implements SseSink, WriteListener, AsyncListener {
         }
     }
 
-    /** Writes what the connection takes now; the rest waits for onWritePossible. Holds the lock. */
+    /**
+     * Writes what the connection takes now; the rest waits for onWritePossible. Flushes only when asked (the end of
+     * an upstream batch, a keepalive, the end of the response), so several chunks of one batch share one flush.
+     * Holds the lock.
+     */
     private void drain() {
         if (gone || ended) {
             return;
@@ -195,8 +204,9 @@ final class ServletSseSink implements SseSink, WriteListener, AsyncListener {
                     out.write(next);
                     needsFlush = true;
                     lastWriteNanos = System.nanoTime();
-                } else if (needsFlush) {
+                } else if (needsFlush && (flushWanted || ending)) {
                     needsFlush = false;
+                    flushWanted = false;
                     out.flush();
                 } else {
                     if (ending) {
@@ -249,6 +259,7 @@ final class ServletSseSink implements SseSink, WriteListener, AsyncListener {
             }
             commit();
             queue.add(KEEPALIVE);
+            flushWanted = true;
             drain();
             next = callbacks();
         }

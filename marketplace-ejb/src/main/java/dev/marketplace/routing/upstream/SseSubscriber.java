@@ -75,7 +75,8 @@ final class SseSubscriber<T> implements HttpResponse.BodySubscriber<Void> {
             return;
         }
         if (finished) {
-            subscription.request(1);
+            listener.whenReady(() -> { }); // the receiver sends what this batch gave it
+            subscription.request(1); // and the rest of the body is read to reuse the connection
         } else {
             listener.whenReady(() -> subscription.request(1));
         }
