@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -105,10 +106,16 @@ public class ChatCompletionsServlet extends HttpServlet {
 
     /** The body, or a 413 as soon as it is known to exceed the limit (without reading the rest). */
     private static byte[] readBounded(HttpServletRequest request, int limitBytes) throws IOException {
-        if (request.getContentLengthLong() > limitBytes) {
+        long length = request.getContentLengthLong();
+        if (length > limitBytes) {
             throw GatewayException.tooLarge(limitBytes);
         }
         try (InputStream in = request.getInputStream()) {
+            if (length >= 0) { // the usual case: exactly the bytes announced, no growing buffers
+                byte[] body = new byte[(int) length];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes(limitBytes + 1);
             if (body.length > limitBytes) {
                 throw GatewayException.tooLarge(limitBytes);
