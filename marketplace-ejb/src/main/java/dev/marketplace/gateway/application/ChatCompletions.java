@@ -40,7 +40,7 @@ public class ChatCompletions {
                 Thread t = new Thread(r, "stream-settle");
                 t.setDaemon(true);
                 return t;
-            });
+            }, new ThreadPoolExecutor.CallerRunsPolicy()); // full: settle on the caller rather than leave a stream hanging
 
     public JsonObject complete(Call call) {
         try {
