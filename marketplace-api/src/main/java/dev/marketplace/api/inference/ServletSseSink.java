@@ -115,8 +115,10 @@ final class ServletSseSink implements SseSink, WriteListener, AsyncListener {
     public void onClientGone(Runnable hook) {
         boolean already;
         synchronized (this) {
-            goneHook = hook;
             already = gone;
+            if (!already) {
+                goneHook = hook;
+            }
         }
         if (already) {
             hook.run();
