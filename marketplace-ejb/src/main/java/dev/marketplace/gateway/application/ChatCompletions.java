@@ -6,6 +6,7 @@ import dev.marketplace.platform.operations.Operations;
 import dev.marketplace.routing.application.EndpointHealth;
 import dev.marketplace.routing.application.Router;
 import dev.marketplace.routing.domain.Route;
+import dev.marketplace.routing.upstream.EndpointAtCapacityException;
 import dev.marketplace.routing.upstream.UpstreamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -70,7 +71,8 @@ public class ChatCompletions {
         for (Route route : call.routes()) {
             JsonObject reply;
             try {
-                reply = router.adapter(route.endpoint()).complete(ResponseShaper.upstreamRequest(call, route));
+                reply = router.adapter(route.endpoint()).call(call.request().operation(),
+                        ResponseShaper.upstreamRequest(call, route));
             } catch (UpstreamException e) {
                 last = e;
                 lastRoute = route;
@@ -98,13 +100,24 @@ public class ChatCompletions {
     }
 
     private GatewayException failed(Call call, Route route, UpstreamException last) {
-        settlement.fail(call, route);
-        return failedError(route, last);
+        return failed(settlement, call, route, last);
     }
 
-    /** The error a call gets when no endpoint served it: the upstream's refusal (4xx) as is, else 502. */
-    static GatewayException failedError(Route route, UpstreamException last) {
-        int status = last == null ? 502 : (last.status() >= 400 && last.status() < 500 && last.status() != 408 && last.status() != 429)
+    /**
+     * Records a call no endpoint served (or gives its hold back when none was even called) and says what the
+     * client gets: 429 when every endpoint was at capacity, 408 when the last one timed out, the upstream's refusal
+     * (4xx) as is, else 502.
+     */
+    static GatewayException failed(Settlement settlement, Call call, Route route, UpstreamException last) {
+        if (last instanceof EndpointAtCapacityException busy) { // no upstream was called: nothing to record, a 429
+            settlement.releaseUnserved(call);
+            return GatewayException.endpointsAtCapacity(call.request().model(), busy.retryAfterSeconds());
+        }
+        settlement.fail(call, route);
+        if (last != null && last.status() == 408) { // the last endpoint tried did not answer in time: so did we
+            return GatewayException.timedOut("Provider timed out: " + last.getMessage(), route.providerName());
+        }
+        int status = last == null ? 502 : (last.status() >= 400 && last.status() < 500 && last.status() != 429)
                 ? last.status() : 502;
         String message = last == null ? "No provider could serve the request" : "Provider failed: " + last.getMessage();
         return GatewayException.upstream(status, message, route.providerName());

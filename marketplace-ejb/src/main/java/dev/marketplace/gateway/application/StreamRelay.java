@@ -68,8 +68,8 @@ final class StreamRelay {
         StreamProgress progress = new StreamProgress();
         CompletableFuture<JsonObject> attempt;
         try {
-            attempt = router.adapter(route.endpoint()).streamAsync(ResponseShaper.upstreamRequest(call, route),
-                    new Relay(route, progress));
+            attempt = router.adapter(route.endpoint()).streamCallAsync(call.request().operation(),
+                    ResponseShaper.upstreamRequest(call, route), new Relay(route, progress));
         } catch (RuntimeException e) {
             attempt = CompletableFuture.failedFuture(e);
         }
@@ -129,8 +129,9 @@ final class StreamRelay {
             attempt(index + 1);
             return;
         }
-        settleOnce(() -> settlement.fail(call, lastRoute));
-        out.fail(ChatCompletions.failedError(lastRoute, last));
+        if (settled.compareAndSet(false, true)) {
+            out.fail(ChatCompletions.failed(settlement, call, lastRoute, last));
+        }
     }
 
     private Metered meterDelivered(Route route, StreamProgress progress) {

@@ -1,13 +1,16 @@
 package dev.marketplace.routing.upstream;
 
+import dev.marketplace.routing.domain.Operation;
 import jakarta.json.JsonObject;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Talks to one upstream endpoint. Requests and replies are in the OpenAI chat-completions shape; an adapter for
- * another protocol translates both ways.
+ * Talks to one upstream endpoint. Requests and replies are in OpenAI's shapes (chat completions, legacy
+ * completions, embeddings); an adapter for another protocol translates both ways, and answers operations its
+ * protocol has no equivalent for with a 400 (routing does not send them there in the first place: see
+ * {@link UpstreamAdapterFactory#supports}).
  */
 public interface UpstreamAdapter {
     /** A non-streaming completion: the upstream's reply body. */
@@ -23,7 +26,36 @@ public interface UpstreamAdapter {
 
     /** {@link #streamAsync}, waiting for the end: for callers that may block (tests, tools). */
     default JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
-        CompletableFuture<JsonObject> result = streamAsync(request, sink);
+        return await(streamAsync(request, sink));
+    }
+
+    /** A non-streaming call of any operation: the upstream's reply body. */
+    default JsonObject call(Operation operation, JsonObject request) throws UpstreamException {
+        if (operation == Operation.CHAT_COMPLETIONS) {
+            return complete(request);
+        }
+        throw unsupported(operation);
+    }
+
+    /** A streaming call of any operation that streams (chat and legacy completions), as {@link #streamAsync}. */
+    default CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
+        if (operation == Operation.CHAT_COMPLETIONS) {
+            return streamAsync(request, sink);
+        }
+        return CompletableFuture.failedFuture(unsupported(operation));
+    }
+
+    /** {@link #streamCallAsync}, waiting for the end: for callers that may block (tests, tools). */
+    default JsonObject streamCall(Operation operation, JsonObject request, ChunkSink sink)
+            throws UpstreamException, ClientGoneException {
+        return await(streamCallAsync(operation, request, sink));
+    }
+
+    static UpstreamException unsupported(Operation operation) {
+        return new UpstreamException(400, "/" + operation.path() + " is not supported by this provider", false, null);
+    }
+
+    private static JsonObject await(CompletableFuture<JsonObject> result) throws UpstreamException, ClientGoneException {
         try {
             return result.get();
         } catch (ExecutionException e) {

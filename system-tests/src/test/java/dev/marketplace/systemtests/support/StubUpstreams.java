@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The OpenAI-compatible upstreams the routing tests need, served by the test JVM on the ports that
  * {@code test-seed.json} lists: failing (503), healthy (a fixed reply with usage 12 + 11 tokens), breaking (two
  * stream chunks, then the stream ends without {@code [DONE]}), slow (one chunk every 200 ms) and stalling (three
- * seconds of silence in the middle of a stream); for streaming under load: a firehose (64 MB of chunks as fast as
- * the gateway reads them, counting what it managed to write) and a paced stream (20 chunks 50 ms apart, one thread
- * per stream here so that hundreds can run at once).
+ * seconds of silence in the middle of a stream); the healthy one also answers legacy completions and embeddings.
+ * For streaming under load: a firehose (64 MB of chunks as fast as the gateway reads them, counting what it
+ * managed to write) and a paced stream (20 chunks 50 ms apart, one thread per stream here so that hundreds can
+ * run at once). {@link NamedStubs} (port 18199) adds the recording endpoints the API and routing tests use.
  */
 public final class StubUpstreams implements AutoCloseable {
     public static final int FAILING_PORT = 18193;
@@ -41,6 +42,7 @@ public final class StubUpstreams implements AutoCloseable {
 
     private static final AtomicInteger FAILING_HITS = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
+    private NamedStubs named;
 
     /** How many requests the failing endpoint has received so far. */
     public static int failingHits() {
@@ -57,6 +59,7 @@ public final class StubUpstreams implements AutoCloseable {
         stubs.serve(LONG_PORT, StubUpstreams::longStream);
         stubs.serve(FIREHOSE_PORT, StubUpstreams::firehose);
         stubs.serve(PACED_PORT, StubUpstreams::paced, 256);
+        stubs.named = NamedStubs.start();
         return stubs;
     }
 
@@ -72,7 +75,8 @@ public final class StubUpstreams implements AutoCloseable {
     private void serve(int port, Handler handler, int threads) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
         server.setExecutor(Executors.newFixedThreadPool(threads));
-        server.createContext("/v1/chat/completions", exchange -> {
+        // the failing stub fails every operation (a 404 for an unknown path would be the caller's error, no failover)
+        server.createContext(port == FAILING_PORT ? "/v1/" : "/v1/chat/completions", exchange -> {
             try (exchange) {
                 boolean stream = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
                         .contains("\"stream\":true");
@@ -81,6 +85,15 @@ public final class StubUpstreams implements AutoCloseable {
                 // the client (the gateway) may hang up on purpose in these tests; nothing to answer then
             }
         });
+        if (port == HEALTHY_PORT) { // the healthy stub also serves the other two operations
+            server.createContext("/v1/completions", exchange -> answer(exchange, 200, "{\"id\":\"stub-1\","
+                    + "\"object\":\"text_completion\",\"created\":1,\"model\":\"stub\",\"choices\":[{\"index\":0,"
+                    + "\"text\":\"" + HEALTHY_TEXT + "\",\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":11,\"total_tokens\":23}}"));
+            server.createContext("/v1/embeddings", exchange -> answer(exchange, 200, "{\"object\":\"list\",\"data\":"
+                    + "[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.6,0.8]}],\"model\":\"stub\","
+                    + "\"usage\":{\"prompt_tokens\":12,\"total_tokens\":12}}"));
+        }
         server.start();
         servers.add(server);
     }
@@ -233,9 +246,21 @@ public final class StubUpstreams implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    private static void answer(HttpExchange exchange, int status, String json) {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            send(exchange, status, "application/json", json);
+        } catch (IOException e) {
+            // the gateway hung up; nothing to answer
+        }
+    }
+
     @Override
     public void close() {
         servers.forEach(s -> s.stop(0));
+        if (named != null) {
+            named.close();
+        }
     }
 
     @FunctionalInterface

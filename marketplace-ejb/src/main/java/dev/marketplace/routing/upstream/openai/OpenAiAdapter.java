@@ -1,5 +1,6 @@
 package dev.marketplace.routing.upstream.openai;
 
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ChunkSink;
 import dev.marketplace.routing.upstream.ClientGoneException;
@@ -15,23 +16,26 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Chat completions against one OpenAI-compatible endpoint, JSON or server-sent events. */
+/** Chat completions, legacy completions and embeddings against one OpenAI-compatible endpoint, JSON or SSE. */
 final class OpenAiAdapter implements UpstreamAdapter {
     private static final String DONE = "[DONE]";
     static final int MAX_ERROR_BODY_CHARS = 2_000;
 
     private final UpstreamHttp http;
     private final Route.Endpoint endpoint;
-    private final URI completionsUri;
+    private final Map<Operation, URI> uris = new EnumMap<>(Operation.class);
     private final Map<String, String> headers;
 
     OpenAiAdapter(UpstreamHttp http, Route.Endpoint endpoint) {
         this.http = http;
         this.endpoint = endpoint;
-        this.completionsUri = UpstreamHttp.resolve(endpoint.baseUrl(), "chat/completions");
+        for (Operation operation : Operation.values()) {
+            uris.put(operation, UpstreamHttp.resolve(endpoint.baseUrl(), operation.path()));
+        }
         this.headers = endpoint.apiKey() == null || endpoint.apiKey().isBlank()
                 ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + endpoint.apiKey());
@@ -39,7 +43,18 @@ final class OpenAiAdapter implements UpstreamAdapter {
 
     @Override
     public JsonObject complete(JsonObject request) throws UpstreamException {
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return call(Operation.CHAT_COMPLETIONS, request);
+    }
+
+    @Override
+    public CompletableFuture<JsonObject> streamAsync(JsonObject request, ChunkSink sink) {
+        return streamCallAsync(Operation.CHAT_COMPLETIONS, request, sink);
+    }
+
+    /** Chat completions, legacy completions and embeddings: the same JSON exchange on their own paths. */
+    @Override
+    public JsonObject call(Operation operation, JsonObject request) throws UpstreamException {
+        HttpResponse<String> response = send(operation, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {
             throw new UpstreamException(response.statusCode(), errorMessage(response.body()), false, null);
         }
@@ -51,12 +66,13 @@ final class OpenAiAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public CompletableFuture<JsonObject> streamAsync(JsonObject request, ChunkSink sink) {
-        return http.stream(completionsUri, headers, request.toString(), endpoint.timeoutMs(), new Events(sink));
+    public CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
+        return http.stream(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), new Events(sink));
     }
 
-    private <T> HttpResponse<T> send(JsonObject request, HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        return http.post(completionsUri, headers, request.toString(), endpoint.timeoutMs(), handler);
+    private <T> HttpResponse<T> send(Operation operation, JsonObject request, HttpResponse.BodyHandler<T> handler)
+            throws UpstreamException {
+        return http.post(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), handler);
     }
 
     private static JsonObject parseChunk(String data, boolean committed) throws UpstreamException {
