@@ -19,8 +19,10 @@ run_bench() {
   MARKET_JAVA_OPTS="-Dmarket.sim.base-url=http://localhost:8580/api/sim/v1 ${MARKET_JAVA_OPTS:-}" \
     "$wildfly" start bench 500 "$ear"
   local key=${MARKET_DEMO_API_KEY:-$demo_key_default} out=$run/bench-$(date +%Y%m%d-%H%M%S).txt
+  # other work on the machine distorts every number: say how busy it was (1-minute load average, 2 cores)
+  echo "machine_load_before=$(cut -d' ' -f1 /proc/loadavg) other_test_stacks=$(pgrep -fc 'jboss.node.name=market-test' || true)" | tee "$out"
   log "compare.sh (mock, Portkey, gateway; ${BENCH_DURATION:-15s} per run)..."
-  BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/compare.sh" http://127.0.0.1:8580/api/v1 | tee "$out"
+  BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/compare.sh" http://127.0.0.1:8580/api/v1 | tee -a "$out"
   "$bench_dir/mock-upstream.sh" start >/dev/null
   log "Streaming (SSE) at 64 connections: mock alone, then through the gateway..."
   local s_mock s_gw
@@ -32,8 +34,28 @@ run_bench() {
   pid=$(pgrep -f "java.*jboss.node.name=market-bench" | head -1)
   peak=$(jcmd "$pid" PerfCounter.print 2>/dev/null | sed -n 's/^java.threads.livePeak=//p')
   echo "gateway_peak_threads=${peak:-unknown} gateway_rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))" | tee -a "$out"
+  run_many_streams "$key" "$pid" | tee -a "$out"
+  echo "machine_load_after=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out"
   write_bench_doc "$out"
   log "Results: $out and docs/benchmarks.md"
+}
+
+# Many slow streams at once (mock port 18082: 20 chunks 50 ms apart): BENCH_STREAMS slots (default 2,000) each
+# stream, read to [DONE] and stream again for BENCH_STREAMS_SECONDS; wrk cannot hold that many streams, so the
+# client is devtools' StreamLoad. ThreadMXBean's peak is reset before (WildFly's platform-mbean resource, over the
+# bench node's management port) and read after, so it is the peak of this run alone.
+run_many_streams() {
+  local key=$1 pid=$2 streams=${BENCH_STREAMS:-2000} result peak
+  local cli="$run/wildfly-${WILDFLY_VERSION:-39.0.1.Final}/bin/jboss-cli.sh -c --controller=127.0.0.1:10490"
+  $cli --command="/core-service=platform-mbean/type=threading:reset-peak-thread-count" >/dev/null || true
+  log "$streams concurrent slow streams through the gateway for ${BENCH_STREAMS_SECONDS:-20} s..."
+  result=$(java -cp "$devtools_cp" dev.marketplace.devtools.StreamLoad http://127.0.0.1:8580/api/v1 "$key" bench/mock-slow \
+    "$streams" "${BENCH_STREAMS_SECONDS:-20}")
+  peak=$($cli --command="/core-service=platform-mbean/type=threading:read-attribute(name=peak-thread-count)" \
+    | sed -n 's/.*"result" => \([0-9]*\).*/\1/p' || true)
+  echo "slow-streams-gateway $result"
+  echo "gateway_peak_threads_during_slow_streams=${peak:-unknown} gateway_max_heap=${MARKET_HEAP:-1g}" \
+    "gateway_rss_mb=$(( $(ps -o rss= -p "$pid") / 1024 ))"
 }
 
 write_bench_doc() {
@@ -44,7 +66,8 @@ write_bench_doc() {
 
 Written by \`./marketplace bench\` (method: \`../shared/bench/compare.sh\`, wrk with 1 and 64 connections against
 the nginx mock upstream alone, the Portkey gateway in front of it and our gateway in front of it, in one run;
-then SSE streams at 64 connections; the gateway meters and charges every call through the ledger, with the usage
+then SSE streams at 64 connections, then 2,000 concurrent slow streams (\`StreamLoad\`, mock port 18082, 20
+chunks 50 ms apart, each slot streaming again as soon as its stream ends) with the JVM's peak live threads; the gateway meters and charges every call through the ledger, with the usage
 record and journal committed before the client sees the end of the reply).
 
 Last run: $(date -u +"%Y-%m-%d %H:%M UTC"), commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown),

@@ -7,8 +7,10 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.Writer;
 import java.math.BigDecimal;
 
 /**
@@ -40,6 +42,10 @@ public final class JsonP {
 
     public static JsonReader createReader(InputStream in) {
         return PROVIDER.createReader(in);
+    }
+
+    public static JsonGenerator createGenerator(Writer writer) {
+        return PROVIDER.createGenerator(writer);
     }
 
     public static JsonString createValue(String value) {

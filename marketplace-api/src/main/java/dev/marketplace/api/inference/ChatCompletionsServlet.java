@@ -7,33 +7,54 @@ import dev.marketplace.gateway.application.CallPreparer;
 import dev.marketplace.gateway.application.ChatCompletions;
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.routing.domain.Operation;
-import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.platform.operations.Operations;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.AsyncContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** {@code POST /v1/chat/completions}: OpenAI's chat completions, JSON or server-sent events. */
-@WebServlet(urlPatterns = "/v1/chat/completions")
+/**
+ * {@code POST /v1/chat/completions}: OpenAI's chat completions, JSON or server-sent events. A stream holds no
+ * thread: the request thread prepares the call (key, route, hold) and returns; the stream then runs on
+ * non-blocking servlet I/O and the upstream's asynchronous body, bounded by {@link #MAX_STREAM_MS}.
+ */
+@WebServlet(urlPatterns = "/v1/chat/completions", asyncSupported = true)
 public class ChatCompletionsServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
     static final String GENERATION_HEADER = "X-Generation-Id";
+    /** The longest a stream may run (Undertow's default async timeout, 30 s, would cut long generations). */
+    static final long MAX_STREAM_MS = 10 * 60 * 1000L;
 
     @Inject
     CallPreparer preparer;
     @Inject
     ChatCompletions completions;
-    @Resource
-    ManagedScheduledExecutorService timer;
+    /** One thread checks every open stream for silence (keepalive comments); it never blocks. */
+    private ScheduledThreadPoolExecutor keepaliveTimer;
+
+    @Override
+    public void init() {
+        keepaliveTimer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "sse-keepalive");
+            t.setDaemon(true);
+            return t;
+        });
+        keepaliveTimer.setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public void destroy() {
+        keepaliveTimer.shutdownNow();
+    }
 
     /** What this servlet serves; the legacy completions and embeddings servlets are this one with another operation. */
     protected Operation operation() {
@@ -59,7 +80,7 @@ public class ChatCompletionsServlet extends HttpServlet {
             Call call = preparer.prepare(operation(), request.getHeader("Authorization"), body);
             response.setHeader(GENERATION_HEADER, call.generationId());
             if (call.stream()) {
-                stream(call, response);
+                stream(call, request, response);
             } else {
                 JsonObject reply = completions.complete(call);
                 JsonReplies.write(response, HttpServletResponse.SC_OK, reply);
@@ -82,28 +103,25 @@ public class ChatCompletionsServlet extends HttpServlet {
         }
     }
 
-    /** A stream; an error that comes after a keepalive committed the response is sent as an error event. */
-    private void stream(Call call, HttpServletResponse response) {
-        try (ServletSseSink sink = new ServletSseSink(response, timer)) {
-            try {
-                completions.stream(call, sink);
-            } catch (GatewayException e) {
-                if (!response.isCommitted()) {
-                    throw e;
-                }
-                sink.error(ApiErrors.body(e));
-            }
-        } catch (ClientGoneException gone) {
-            LOG.log(Level.FINE, "client left before the error event of {0}", call.generationId());
-        }
+    /** Starts the stream and returns: the sink ends the response (usage and [DONE], or the error) later. */
+    private void stream(Call call, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        AsyncContext async = request.startAsync();
+        async.setTimeout(MAX_STREAM_MS);
+        completions.stream(call, new ServletSseSink(async, response, keepaliveTimer));
     }
 
     /** The body, or a 413 as soon as it is known to exceed the limit (without reading the rest). */
     private static byte[] readBounded(HttpServletRequest request, int limitBytes) throws IOException {
-        if (request.getContentLengthLong() > limitBytes) {
+        long length = request.getContentLengthLong();
+        if (length > limitBytes) {
             throw GatewayException.tooLarge(limitBytes);
         }
         try (InputStream in = request.getInputStream()) {
+            if (length >= 0) { // the usual case: exactly the bytes announced, no growing buffers
+                byte[] body = new byte[(int) length];
+                int read = in.readNBytes(body, 0, body.length);
+                return read == body.length ? body : Arrays.copyOf(body, read);
+            }
             byte[] body = in.readNBytes(limitBytes + 1);
             if (body.length > limitBytes) {
                 throw GatewayException.tooLarge(limitBytes);

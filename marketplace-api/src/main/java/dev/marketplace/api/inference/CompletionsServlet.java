@@ -7,7 +7,7 @@ import jakarta.servlet.annotation.WebServlet;
  * {@code POST /v1/completions}: OpenAI's legacy text completions ({@code prompt} as a string, strings or token ids),
  * JSON or server-sent events, through the same hold, upstream, failover and settlement as chat completions.
  */
-@WebServlet(urlPatterns = "/v1/completions")
+@WebServlet(urlPatterns = "/v1/completions", asyncSupported = true)
 public class CompletionsServlet extends ChatCompletionsServlet {
     @Override
     protected Operation operation() {

@@ -8,7 +8,7 @@ import jakarta.servlet.annotation.WebServlet;
  * {@code encoding_format}, {@code dimensions}), billed on input tokens at the listing's prompt price, through the same
  * hold, upstream, failover and settlement as chat completions; only endpoints whose protocol serves embeddings.
  */
-@WebServlet(urlPatterns = "/v1/embeddings")
+@WebServlet(urlPatterns = "/v1/embeddings", asyncSupported = true)
 public class EmbeddingsServlet extends ChatCompletionsServlet {
     @Override
     protected Operation operation() {

@@ -6,14 +6,16 @@ import dev.marketplace.platform.operations.Operations;
 import dev.marketplace.routing.application.EndpointHealth;
 import dev.marketplace.routing.application.Router;
 import dev.marketplace.routing.domain.Route;
-import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.routing.upstream.EndpointAtCapacityException;
 import dev.marketplace.routing.upstream.UpstreamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The second half of the hot path: call the upstreams in route order, failing over before anything reached the
@@ -21,7 +23,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ChatCompletions {
-    private static final Logger LOG = Logger.getLogger(ChatCompletions.class.getName());
+    static final int SETTLE_THREADS = 16;
+    static final int SETTLE_QUEUE = 100_000;
 
     @Inject
     Router router;
@@ -29,6 +32,16 @@ public class ChatCompletions {
     Settlement settlement;
     @Inject
     EndpointHealth health;
+    /**
+     * Settles streams as they end (the charge waits for its group commit) and tries the next endpoint, so that no
+     * HTTP client or container thread waits on the database; bounded like every queue on the hot path.
+     */
+    private final ExecutorService settleExecutor = new ThreadPoolExecutor(SETTLE_THREADS, SETTLE_THREADS, 60,
+            TimeUnit.SECONDS, new LinkedBlockingQueue<>(SETTLE_QUEUE), r -> {
+                Thread t = new Thread(r, "stream-settle");
+                t.setDaemon(true);
+                return t;
+            }, new ThreadPoolExecutor.CallerRunsPolicy()); // full: settle on the caller rather than leave a stream hanging
 
     public JsonObject complete(Call call) {
         try {
@@ -39,13 +52,17 @@ public class ChatCompletions {
         }
     }
 
+    /**
+     * Starts a stream and returns at once: the upstream's chunks reach {@code out} as they arrive, and the outcome
+     * (usage chunk and {@code [DONE]}, or an error) ends it. Never throws; every failure ends up in {@code out}.
+     */
     public void stream(Call call, SseSink out) {
-        try {
-            streamOrFail(call, out);
-        } catch (RuntimeException e) {
-            settlement.releaseAfterCrash(call, e);
-            throw e;
-        }
+        new StreamRelay(call, out, router, settlement, health, settleExecutor).start();
+    }
+
+    @PreDestroy
+    void stop() {
+        settleExecutor.shutdown();
     }
 
     private JsonObject completeOrFail(Call call) {
@@ -74,48 +91,6 @@ public class ChatCompletions {
         throw failed(call, lastRoute, last);
     }
 
-    private void streamOrFail(Call call, SseSink out) {
-        UpstreamException last = null;
-        Route lastRoute = call.routes().get(0);
-        for (Route route : call.routes()) {
-            StreamProgress progress = new StreamProgress();
-            try {
-                JsonObject usage = router.adapter(route.endpoint()).streamCall(call.request().operation(),
-                        ResponseShaper.upstreamRequest(call, route), chunk -> {
-                    if (chunk.get("usage") instanceof JsonObject) {
-                        progress.observe(chunk);
-                        progress.usageChunk = chunk; // sent last, with the cost, once the charge is durable
-                        return;
-                    }
-                    out.data(ResponseShaper.chunk(chunk, call, route).toString());
-                    progress.observe(chunk); // counted only once delivered
-                });
-                health.succeeded(route.endpoint().id());
-                Metered m = settlement.meter(call, route, usage, progress.text());
-                settlement.charge(call, route, m, UsageStatus.OK, progress.finishReason);
-                out.data(ResponseShaper.usageChunk(progress.usageChunk, call, route, m).toString());
-                out.done();
-                return;
-            } catch (ClientGoneException gone) {
-                chargeDelivered(call, route, progress, UsageStatus.CANCELLED, "cancelled");
-                return;
-            } catch (UpstreamException e) {
-                upstreamFailed(call, route, e);
-                if (e.committed()) {
-                    chargeDelivered(call, route, progress, UsageStatus.ERROR, "error");
-                    sendError(call, route, out, e);
-                    return;
-                }
-                last = e;
-                lastRoute = route;
-                if (!e.retryable()) {
-                    break;
-                }
-            }
-        }
-        throw failed(call, lastRoute, last);
-    }
-
     /** Metrics and logs (without the upstream's text), and the endpoint's health when the fault was the upstream's. */
     private void upstreamFailed(Call call, Route route, UpstreamException e) {
         Operations.upstreamFailed(call.generationId(), route.providerSlug(), e.status(), e.retryable()); // operations hook
@@ -124,21 +99,16 @@ public class ChatCompletions {
         }
     }
 
-    private void chargeDelivered(Call call, Route route, StreamProgress progress, UsageStatus status, String reason) {
-        Metered m = settlement.meter(call, route, null, progress.text());
-        settlement.charge(call, route, m, status, reason);
-    }
-
-    private static void sendError(Call call, Route route, SseSink out, UpstreamException e) {
-        try {
-            out.data(ResponseShaper.errorChunk(call, route, "Upstream failed mid-stream: " + e.getMessage()).toString());
-            out.done();
-        } catch (ClientGoneException gone) {
-            LOG.log(Level.FINE, "{0}: client left before the error chunk", call.generationId());
-        }
-    }
-
     private GatewayException failed(Call call, Route route, UpstreamException last) {
+        return failed(settlement, call, route, last);
+    }
+
+    /**
+     * Records a call no endpoint served (or gives its hold back when none was even called) and says what the
+     * client gets: 429 when every endpoint was at capacity, 408 when the last one timed out, the upstream's refusal
+     * (4xx) as is, else 502.
+     */
+    static GatewayException failed(Settlement settlement, Call call, Route route, UpstreamException last) {
         if (last instanceof EndpointAtCapacityException busy) { // no upstream was called: nothing to record, a 429
             settlement.releaseUnserved(call);
             return GatewayException.endpointsAtCapacity(call.request().model(), busy.retryAfterSeconds());
@@ -151,24 +121,5 @@ public class ChatCompletions {
                 ? last.status() : 502;
         String message = last == null ? "No provider could serve the request" : "Provider failed: " + last.getMessage();
         return GatewayException.upstream(status, message, route.providerName());
-    }
-
-    /** What a stream delivered so far: its text (to count when no usage comes), the finish reason and usage chunk. */
-    private static final class StreamProgress {
-        private final StringBuilder text = new StringBuilder();
-        private String finishReason;
-        private JsonObject usageChunk;
-
-        void observe(JsonObject chunk) {
-            text.append(ResponseShaper.deltaText(chunk));
-            String reason = ResponseShaper.finishReason(chunk);
-            if (reason != null) {
-                finishReason = reason;
-            }
-        }
-
-        String text() {
-            return text.toString();
-        }
     }
 }

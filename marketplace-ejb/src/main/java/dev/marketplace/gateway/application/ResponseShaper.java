@@ -9,6 +9,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.Map;
 
 /**
  * What the client sees of an upstream reply: our generation id, the model as the client named it, the provider
@@ -43,6 +46,30 @@ final class ResponseShaper {
                 .add("provider", route.providerName())
                 .add("usage", usage(upstream.get("usage"), m))
                 .build();
+    }
+
+    /**
+     * {@link #chunk} written straight to text, without copying the upstream's object into a builder first: this
+     * runs once per streamed chunk. Our id first, the upstream's other fields in their order, then model and provider.
+     */
+    static String chunkText(JsonObject upstream, Call call, Route route) {
+        StringWriter text = new StringWriter(64 + upstream.size() * 32);
+        try (JsonGenerator out = JsonP.createGenerator(text)) {
+            out.writeStartObject();
+            out.write("id", call.generationId());
+            for (Map.Entry<String, JsonValue> field : upstream.entrySet()) {
+                switch (field.getKey()) {
+                    case "id", "model", "provider" -> {
+                        // ours instead
+                    }
+                    default -> out.write(field.getKey(), field.getValue());
+                }
+            }
+            out.write("model", route.modelSlug());
+            out.write("provider", route.providerName());
+            out.writeEnd();
+        }
+        return text.toString();
     }
 
     static JsonObject chunk(JsonObject upstream, Call call, Route route) {

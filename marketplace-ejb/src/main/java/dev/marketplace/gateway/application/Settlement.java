@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import java.util.function.LongSupplier;
 
 /**
  * The last step of the hot path: turn what the upstream reported (or what we counted) into billed tokens and a
@@ -28,8 +29,8 @@ public class Settlement {
 
     /** Meter from the upstream's usage object when it has token counts, else count the delivered text. */
     Metered meter(Call call, Route route, JsonObject usage, String deliveredText) {
-        long prompt = count(usage, "prompt_tokens", call.promptEstimateTokens());
-        long completion = count(usage, "completion_tokens", tokens.count(deliveredText));
+        long prompt = count(usage, "prompt_tokens", call::promptEstimateTokens);
+        long completion = count(usage, "completion_tokens", () -> tokens.count(deliveredText)); // tokenize only when needed
         boolean capped = false;
         if (completion > call.maxTokens()) { // the upstream overran the cap it was sent: bill the cap, flag it
             completion = call.maxTokens();
@@ -88,10 +89,10 @@ public class Settlement {
                 call.request().metadataJson());
     }
 
-    private static long count(JsonObject usage, String field, long fallback) {
+    private static long count(JsonObject usage, String field, LongSupplier fallback) {
         if (usage != null && usage.get(field) instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0) {
             return n.longValue();
         }
-        return fallback;
+        return fallback.getAsLong();
     }
 }

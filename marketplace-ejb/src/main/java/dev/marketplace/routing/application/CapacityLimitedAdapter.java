@@ -3,11 +3,11 @@ package dev.marketplace.routing.application;
 import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ChunkSink;
-import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.routing.upstream.EndpointAtCapacityException;
 import dev.marketplace.routing.upstream.UpstreamAdapter;
 import dev.marketplace.routing.upstream.UpstreamException;
 import jakarta.json.JsonObject;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * An adapter that takes a slot of its endpoint's capacity for the length of each call and gives it back when the
@@ -31,8 +31,8 @@ final class CapacityLimitedAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
-        return streamCall(Operation.CHAT_COMPLETIONS, request, sink);
+    public CompletableFuture<JsonObject> streamAsync(JsonObject request, ChunkSink sink) {
+        return streamCallAsync(Operation.CHAT_COMPLETIONS, request, sink);
     }
 
     @Override
@@ -45,15 +45,24 @@ final class CapacityLimitedAdapter implements UpstreamAdapter {
         }
     }
 
+    /** The slot is held until the stream ends, however it ends (cancelled included). */
     @Override
-    public JsonObject streamCall(Operation operation, JsonObject request, ChunkSink sink)
-            throws UpstreamException, ClientGoneException {
-        EndpointCapacity.Permit permit = acquire();
+    public CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
+        EndpointCapacity.Permit permit;
         try {
-            return delegate.streamCall(operation, request, sink);
-        } finally {
-            permit.release();
+            permit = acquire();
+        } catch (EndpointAtCapacityException e) {
+            return CompletableFuture.failedFuture(e);
         }
+        CompletableFuture<JsonObject> stream;
+        try {
+            stream = delegate.streamCallAsync(operation, request, sink);
+        } catch (RuntimeException e) {
+            permit.release();
+            throw e;
+        }
+        stream.whenComplete((usage, error) -> permit.release());
+        return stream; // the delegate's own future, so that cancelling it still reaches the upstream
     }
 
     private EndpointCapacity.Permit acquire() throws EndpointAtCapacityException {

@@ -2,6 +2,9 @@ package dev.marketplace.routing.upstream;
 
 import dev.marketplace.routing.domain.Operation;
 import jakarta.json.JsonObject;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Talks to one upstream endpoint. Requests and replies are in OpenAI's shapes (chat completions, legacy
@@ -14,10 +17,17 @@ public interface UpstreamAdapter {
     JsonObject complete(JsonObject request) throws UpstreamException;
 
     /**
-     * A streaming completion: each chunk goes to the sink as it arrives. Returns the usage the upstream reported
-     * (null when it reported none). A sink that throws {@link ClientGoneException} ends the upstream call.
+     * A streaming completion without a thread: each chunk goes to the sink as it arrives, and the upstream is read
+     * on only when the sink is ready ({@link ChunkSink#whenReady}). The future completes with the usage the
+     * upstream reported (null when it reported none), or exceptionally with an {@link UpstreamException} or the
+     * sink's {@link ClientGoneException}. Cancelling the future cancels the upstream call.
      */
-    JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException;
+    CompletableFuture<JsonObject> streamAsync(JsonObject request, ChunkSink sink);
+
+    /** {@link #streamAsync}, waiting for the end: for callers that may block (tests, tools). */
+    default JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
+        return await(streamAsync(request, sink));
+    }
 
     /** A non-streaming call of any operation: the upstream's reply body. */
     default JsonObject call(Operation operation, JsonObject request) throws UpstreamException {
@@ -27,16 +37,39 @@ public interface UpstreamAdapter {
         throw unsupported(operation);
     }
 
-    /** A streaming call of any operation that streams (chat and legacy completions), as {@link #stream}. */
+    /** A streaming call of any operation that streams (chat and legacy completions), as {@link #streamAsync}. */
+    default CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
+        if (operation == Operation.CHAT_COMPLETIONS) {
+            return streamAsync(request, sink);
+        }
+        return CompletableFuture.failedFuture(unsupported(operation));
+    }
+
+    /** {@link #streamCallAsync}, waiting for the end: for callers that may block (tests, tools). */
     default JsonObject streamCall(Operation operation, JsonObject request, ChunkSink sink)
             throws UpstreamException, ClientGoneException {
-        if (operation == Operation.CHAT_COMPLETIONS) {
-            return stream(request, sink);
-        }
-        throw unsupported(operation);
+        return await(streamCallAsync(operation, request, sink));
     }
 
     static UpstreamException unsupported(Operation operation) {
         return new UpstreamException(400, "/" + operation.path() + " is not supported by this provider", false, null);
+    }
+
+    private static JsonObject await(CompletableFuture<JsonObject> result) throws UpstreamException, ClientGoneException {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UpstreamException u) {
+                throw u;
+            }
+            if (e.getCause() instanceof ClientGoneException gone) {
+                throw gone;
+            }
+            throw new IllegalStateException("stream failed", e.getCause());
+        } catch (InterruptedException e) {
+            result.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while streaming");
+        }
     }
 }

@@ -9,10 +9,18 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The HTTP transport every upstream protocol shares: one client (HTTP/1.1, no h2c upgrade attempts, a bounded
@@ -23,6 +31,7 @@ public final class UpstreamHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final int CLIENT_THREADS = 8;
     static final int CLIENT_QUEUE = 10_000;
+    static final int MAX_ERROR_BODY_BYTES = 8_192;
 
     private final ExecutorService executor;
     private final HttpClient client;
@@ -47,22 +56,23 @@ public final class UpstreamHttp {
         this.client = client;
     }
 
+    /**
+     * A request and its reply, waiting at most {@code timeoutMs} for both. The deadline is kept here, not as the
+     * request's own timeout: the client registers those under one lock that its selector thread also holds while
+     * purging them, which under load made request threads queue on it (seen in a profile at 64 connections).
+     */
     public <T> HttpResponse<T> post(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs,
                                     HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMillis(timeoutMs))
-                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
-        headers.forEach(builder::header);
-        HttpRequest request = builder.build();
+        HttpRequest request = request(uri, headers, jsonBody);
         try {
             try {
-                return client.send(request, handler);
+                return await(client.sendAsync(request, handler), timeoutMs);
             } catch (IOException stale) {
                 if (stale instanceof HttpTimeoutException) {
                     throw stale;
                 }
                 // A pooled keep-alive connection the upstream had closed: nothing was answered, so one retry is safe.
-                return client.send(request, handler);
+                return await(client.sendAsync(request, handler), timeoutMs);
             }
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(408, "upstream timed out after " + timeoutMs + " ms", false, e);
@@ -74,6 +84,93 @@ public final class UpstreamHttp {
         }
     }
 
+    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange, int timeoutMs)
+            throws IOException, InterruptedException {
+        try {
+            return exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("no reply within " + timeoutMs + " ms");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /**
+     * POSTs and reads the reply's server-sent events into the listener without a thread, as fast as the listener
+     * is ready for them. The future completes with the listener's result once an event completes the stream, or
+     * exceptionally with an {@link UpstreamException} (a refusal, a timeout before the reply, a broken stream) or
+     * the listener's {@link ClientGoneException}. Cancelling it closes the upstream connection.
+     */
+    public <T> CompletableFuture<T> stream(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs,
+                                           SseListener<T> listener) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        sendStream(request(uri, headers, jsonBody), timeoutMs, listener, result, true);
+        return result;
+    }
+
+    private <T> void sendStream(HttpRequest request, int timeoutMs, SseListener<T> listener, CompletableFuture<T> result,
+                                boolean mayRetry) {
+        SseSubscriber<T> events = new SseSubscriber<>(listener, result);
+        AtomicBoolean answered = new AtomicBoolean();
+        CompletableFuture<HttpResponse<Object>> exchange = client.sendAsync(request, info -> {
+            answered.set(true);
+            return info.statusCode() / 100 == 2
+                    ? HttpResponse.BodySubscribers.mapping(events, v -> (Object) v)
+                    : HttpResponse.BodySubscribers.mapping(new BoundedText(MAX_ERROR_BODY_BYTES), text -> {
+                        result.completeExceptionally(listener.refused(info.statusCode(), text));
+                        return text;
+                    });
+        });
+        // until the reply's headers come (a stream may then run long: the caller bounds that)
+        ScheduledFuture<?> deadline = Timeouts.SCHEDULER.schedule(() -> {
+            if (!answered.get() && result.completeExceptionally(new UpstreamException(408,
+                    "upstream timed out after " + timeoutMs + " ms", false, new HttpTimeoutException("no reply")))) {
+                exchange.cancel(true);
+            }
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        result.whenComplete((value, error) -> {
+            deadline.cancel(false);
+            if (error instanceof CancellationException) {
+                events.cancel();
+                exchange.cancel(true);
+            }
+        });
+        exchange.whenComplete((response, error) -> {
+            if (error == null || result.isDone()) {
+                return;
+            }
+            deadline.cancel(false); // this attempt is over; a retry keeps its own deadline
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (mayRetry && cause instanceof IOException && !(cause instanceof HttpTimeoutException) && !listener.committed()) {
+                // A pooled keep-alive connection the upstream had closed: nothing was answered, so one retry is safe.
+                sendStream(request, timeoutMs, listener, result, false);
+            } else if (cause instanceof HttpTimeoutException) {
+                result.completeExceptionally(new UpstreamException(408, "upstream timed out after " + timeoutMs + " ms",
+                        false, cause));
+            } else {
+                result.completeExceptionally(new UpstreamException(0, "upstream unreachable: " + cause.getMessage(),
+                        listener.committed(), cause));
+            }
+        });
+    }
+
+    private static HttpRequest request(URI uri, Map<String, String> headers, String jsonBody) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8));
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
     /** The base URL with one trailing slash, then the path. */
     public static URI resolve(String baseUrl, String path) {
         return URI.create((baseUrl.endsWith("/") ? baseUrl : baseUrl + "/") + path);
@@ -82,6 +179,19 @@ public final class UpstreamHttp {
     public void close() {
         if (executor != null) {
             executor.shutdownNow();
+        }
+    }
+
+    /** One daemon thread for every stream's wait for its reply headers; cancelled entries leave its queue at once. */
+    private static final class Timeouts {
+        static final ScheduledThreadPoolExecutor SCHEDULER = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "upstream-timeouts");
+            t.setDaemon(true);
+            return t;
+        });
+
+        static {
+            SCHEDULER.setRemoveOnCancelPolicy(true);
         }
     }
 }

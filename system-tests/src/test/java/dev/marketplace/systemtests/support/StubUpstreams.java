@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code test-seed.json} lists: failing (503), healthy (a fixed reply with usage 12 + 11 tokens), breaking (two
  * stream chunks, then the stream ends without {@code [DONE]}), slow (one chunk every 200 ms) and stalling (three
  * seconds of silence in the middle of a stream); the healthy one also answers legacy completions and embeddings.
- * {@link NamedStubs} (port 18199) adds the recording endpoints the API and routing tests use.
+ * For streaming under load: a firehose (64 MB of chunks as fast as the gateway reads them, counting what it
+ * managed to write) and a paced stream (20 chunks 50 ms apart, one thread per stream here so that hundreds can
+ * run at once). {@link NamedStubs} (port 18199) adds the recording endpoints the API and routing tests use.
  */
 public final class StubUpstreams implements AutoCloseable {
     public static final int FAILING_PORT = 18193;
@@ -29,6 +31,14 @@ public final class StubUpstreams implements AutoCloseable {
     public static final long LONG_CHUNK_GAP_MS = 1_500;
     public static final int SLOW_CHUNKS = 20;
     public static final String HEALTHY_TEXT = "Hello from the healthy stub.";
+    public static final int FIREHOSE_PORT = 18186;
+    public static final int PACED_PORT = 18187;
+    public static final int FIREHOSE_CHUNKS = 4_000;
+    public static final int FIREHOSE_CHUNK_CHARS = 16_384;
+    /** What the firehose reports as usage (the gateway bills the upstream's usage when it reports one). */
+    public static final int FIREHOSE_COMPLETION_TOKENS = 400;
+    public static final int PACED_CHUNKS = 20;
+    private static final AtomicInteger FIREHOSE_WRITTEN = new AtomicInteger();
 
     private static final AtomicInteger FAILING_HITS = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
@@ -47,13 +57,24 @@ public final class StubUpstreams implements AutoCloseable {
         stubs.serve(SLOW_PORT, StubUpstreams::slow);
         stubs.serve(STALLS_PORT, StubUpstreams::stalls);
         stubs.serve(LONG_PORT, StubUpstreams::longStream);
+        stubs.serve(FIREHOSE_PORT, StubUpstreams::firehose);
+        stubs.serve(PACED_PORT, StubUpstreams::paced, 256);
         stubs.named = NamedStubs.start();
         return stubs;
     }
 
+    /** How many chunks the firehose has written (into its socket) in its current or last stream. */
+    public static int firehoseWritten() {
+        return FIREHOSE_WRITTEN.get();
+    }
+
     private void serve(int port, Handler handler) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        serve(port, handler, 8);
+    }
+
+    private void serve(int port, Handler handler, int threads) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        server.setExecutor(Executors.newFixedThreadPool(threads));
         // the failing stub fails every operation (a 404 for an unknown path would be the caller's error, no failover)
         server.createContext(port == FAILING_PORT ? "/v1/" : "/v1/chat/completions", exchange -> {
             try (exchange) {
@@ -127,6 +148,45 @@ public final class StubUpstreams implements AutoCloseable {
             }
         }
         event(out, chunk(null, "stop"));
+        event(out, "[DONE]");
+    }
+
+    /** 64 MB of content chunks as fast as the reader takes them, then usage and [DONE]. */
+    private static void firehose(HttpExchange exchange, boolean stream) throws IOException {
+        FIREHOSE_WRITTEN.set(0);
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        String chunk = chunk("x".repeat(FIREHOSE_CHUNK_CHARS), null);
+        for (int i = 0; i < FIREHOSE_CHUNKS; i++) {
+            event(out, chunk);
+            FIREHOSE_WRITTEN.incrementAndGet();
+        }
+        event(out, chunk(null, "stop"));
+        event(out, "{\"id\":\"stub-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + FIREHOSE_COMPLETION_TOKENS + ",\"total_tokens\":"
+                + (12 + FIREHOSE_COMPLETION_TOKENS) + "}}");
+        event(out, "[DONE]");
+    }
+
+    /** {@link #PACED_CHUNKS} chunks 50 ms apart (about a second), with usage: many of these run at once. */
+    private static void paced(HttpExchange exchange, boolean stream) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        for (int i = 1; i <= PACED_CHUNKS; i++) {
+            event(out, chunk(" p" + i, null));
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        event(out, chunk(null, "stop"));
+        event(out, "{\"id\":\"stub-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\",\"choices\":[],"
+                + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":" + PACED_CHUNKS + ",\"total_tokens\":"
+                + (12 + PACED_CHUNKS) + "}}");
         event(out, "[DONE]");
     }
 

@@ -9,14 +9,12 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.marketplace.routing.upstream.SseListener;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /** Chat completions against one Anthropic Messages endpoint, JSON or server-sent events, translated both ways. */
 final class AnthropicAdapter implements UpstreamAdapter {
@@ -43,31 +41,14 @@ final class AnthropicAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
-        HttpResponse<InputStream> response = http.post(translate(request, true), HttpResponse.BodyHandlers.ofInputStream());
-        AnthropicStreamTranslator translator = new AnthropicStreamTranslator(includeUsage(request), nowSeconds());
-        boolean committed = false;
-        // closing the body early (the client left, or an error) cancels the upstream call
-        try (InputStream body = response.body();
-             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            if (response.statusCode() / 100 != 2) {
-                throw failure(response.statusCode(), readSome(lines));
-            }
-            ServerSentEvents events = new ServerSentEvents(lines);
-            String data;
-            while ((data = events.next()) != null) {
-                for (JsonObject chunk : translateEvent(translator, parse(data, committed), committed)) {
-                    sink.accept(chunk);
-                    committed = true;
-                }
-                if (translator.finished()) {
-                    return translator.usage();
-                }
-            }
-            throw new UpstreamException(502, "upstream stream ended without message_stop", committed, null);
-        } catch (IOException e) {
-            throw new UpstreamException(0, "upstream stream broke: " + e.getMessage(), committed, e);
+    public CompletableFuture<JsonObject> streamAsync(JsonObject request, ChunkSink sink) {
+        JsonObject translated;
+        try {
+            translated = translate(request, true);
+        } catch (UpstreamException e) {
+            return CompletableFuture.failedFuture(e);
         }
+        return http.stream(translated, new Events(new AnthropicStreamTranslator(includeUsage(request), nowSeconds()), sink));
     }
 
     private static JsonObject translate(JsonObject request, boolean stream) throws UpstreamException {
@@ -105,13 +86,53 @@ final class AnthropicAdapter implements UpstreamAdapter {
         }
     }
 
-    private static String readSome(BufferedReader lines) throws IOException {
-        char[] buffer = new char[AnthropicResponseTranslator.MAX_ERROR_BODY_CHARS];
-        int n = lines.read(buffer);
-        return n <= 0 ? "" : new String(buffer, 0, n);
-    }
-
     private long nowSeconds() {
         return clock.millis() / 1000;
+    }
+
+    /** Anthropic's events, each translated into none or more OpenAI chunks; {@code message_stop} ends the stream. */
+    private static final class Events implements SseListener<JsonObject> {
+        private final AnthropicStreamTranslator translator;
+        private final ChunkSink sink;
+        private volatile boolean committed;
+
+        Events(AnthropicStreamTranslator translator, ChunkSink sink) {
+            this.translator = translator;
+            this.sink = sink;
+        }
+
+        @Override
+        public boolean event(String data) throws UpstreamException, ClientGoneException {
+            for (JsonObject chunk : translateEvent(translator, parse(data, committed), committed)) {
+                sink.accept(chunk);
+                committed = true;
+            }
+            return translator.finished();
+        }
+
+        @Override
+        public JsonObject result() {
+            return translator.usage();
+        }
+
+        @Override
+        public boolean committed() {
+            return committed;
+        }
+
+        @Override
+        public UpstreamException refused(int status, String body) {
+            return failure(status, body);
+        }
+
+        @Override
+        public UpstreamException endedEarly() {
+            return new UpstreamException(502, "upstream stream ended without message_stop", committed, null);
+        }
+
+        @Override
+        public void whenReady(Runnable resume) {
+            sink.whenReady(resume);
+        }
     }
 }

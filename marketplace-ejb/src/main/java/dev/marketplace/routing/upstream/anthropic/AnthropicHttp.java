@@ -2,12 +2,14 @@ package dev.marketplace.routing.upstream.anthropic;
 
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.UpstreamException;
+import dev.marketplace.routing.upstream.SseListener;
 import dev.marketplace.routing.upstream.UpstreamHttp;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** POSTs to one endpoint's {@code /messages} with Anthropic's headers, bounded by the endpoint's timeout. */
 final class AnthropicHttp {
@@ -31,5 +33,9 @@ final class AnthropicHttp {
 
     <T> HttpResponse<T> post(JsonObject body, HttpResponse.BodyHandler<T> handler) throws UpstreamException {
         return http.post(messagesUri, headers, body.toString(), endpoint.timeoutMs(), handler);
+    }
+
+    <T> CompletableFuture<T> stream(JsonObject body, SseListener<T> listener) {
+        return http.stream(messagesUri, headers, body.toString(), endpoint.timeoutMs(), listener);
     }
 }

@@ -11,20 +11,17 @@ import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import dev.marketplace.routing.upstream.SseListener;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /** Chat completions, legacy completions and embeddings against one OpenAI-compatible endpoint, JSON or SSE. */
 final class OpenAiAdapter implements UpstreamAdapter {
-    private static final String DATA = "data:";
     private static final String DONE = "[DONE]";
     static final int MAX_ERROR_BODY_CHARS = 2_000;
 
@@ -50,8 +47,8 @@ final class OpenAiAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
-        return streamCall(Operation.CHAT_COMPLETIONS, request, sink);
+    public CompletableFuture<JsonObject> streamAsync(JsonObject request, ChunkSink sink) {
+        return streamCallAsync(Operation.CHAT_COMPLETIONS, request, sink);
     }
 
     /** Chat completions, legacy completions and embeddings: the same JSON exchange on their own paths. */
@@ -69,39 +66,8 @@ final class OpenAiAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public JsonObject streamCall(Operation operation, JsonObject request, ChunkSink sink)
-            throws UpstreamException, ClientGoneException {
-        HttpResponse<InputStream> response = send(operation, request, HttpResponse.BodyHandlers.ofInputStream());
-        boolean committed = false;
-        JsonObject usage = null;
-        try (InputStream body = response.body();
-             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            if (response.statusCode() / 100 != 2) {
-                throw new UpstreamException(response.statusCode(), errorMessage(readSome(lines)), false, null);
-            }
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!line.startsWith(DATA)) {
-                    continue; // blank separators, comments, event names
-                }
-                String data = line.substring(DATA.length()).strip();
-                if (DONE.equals(data)) {
-                    return usage;
-                }
-                JsonObject chunk = parseChunk(data, committed);
-                if (chunk.containsKey("error")) {
-                    throw new UpstreamException(502, errorMessage(data), committed, null);
-                }
-                if (chunk.containsKey("usage") && chunk.get("usage").getValueType() == jakarta.json.JsonValue.ValueType.OBJECT) {
-                    usage = chunk.getJsonObject("usage");
-                }
-                sink.accept(chunk);
-                committed = true;
-            }
-            throw new UpstreamException(502, "upstream stream ended without [DONE]", committed, null);
-        } catch (IOException e) {
-            throw new UpstreamException(0, "upstream stream broke: " + e.getMessage(), committed, e);
-        }
+    public CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
+        return http.stream(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), new Events(sink));
     }
 
     private <T> HttpResponse<T> send(Operation operation, JsonObject request, HttpResponse.BodyHandler<T> handler)
@@ -117,12 +83,6 @@ final class OpenAiAdapter implements UpstreamAdapter {
         }
     }
 
-    private static String readSome(BufferedReader lines) throws IOException {
-        char[] buffer = new char[MAX_ERROR_BODY_CHARS];
-        int n = lines.read(buffer);
-        return n <= 0 ? "" : new String(buffer, 0, n);
-    }
-
     /** The upstream's own error message when it sent one in OpenAI's shape, else a bounded excerpt. */
     static String errorMessage(String body) {
         try (JsonReader reader = JsonP.createReader(new StringReader(body))) {
@@ -134,5 +94,59 @@ final class OpenAiAdapter implements UpstreamAdapter {
             // not JSON in OpenAI's shape: fall through to the excerpt
         }
         return body.length() > MAX_ERROR_BODY_CHARS ? body.substring(0, MAX_ERROR_BODY_CHARS) : body;
+    }
+
+    /** OpenAI's events: one chunk each, {@code [DONE]} at the end, usage in a chunk of its own when asked for. */
+    private static final class Events implements SseListener<JsonObject> {
+        private final ChunkSink sink;
+        private volatile boolean committed;
+        private JsonObject usage;
+
+        Events(ChunkSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public boolean event(String data) throws UpstreamException, ClientGoneException {
+            String payload = data.strip();
+            if (DONE.equals(payload)) {
+                return true;
+            }
+            JsonObject chunk = parseChunk(payload, committed);
+            if (chunk.containsKey("error")) {
+                throw new UpstreamException(502, errorMessage(payload), committed, null);
+            }
+            if (chunk.get("usage") instanceof JsonObject u) {
+                usage = u;
+            }
+            sink.accept(chunk);
+            committed = true;
+            return false;
+        }
+
+        @Override
+        public JsonObject result() {
+            return usage;
+        }
+
+        @Override
+        public boolean committed() {
+            return committed;
+        }
+
+        @Override
+        public UpstreamException refused(int status, String body) {
+            return new UpstreamException(status, errorMessage(body), false, null);
+        }
+
+        @Override
+        public UpstreamException endedEarly() {
+            return new UpstreamException(502, "upstream stream ended without [DONE]", committed, null);
+        }
+
+        @Override
+        public void whenReady(Runnable resume) {
+            sink.whenReady(resume);
+        }
     }
 }
