@@ -8,7 +8,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * Usage: {@code Migrate JDBC_URL USER [PASSWORD]}.
  */
 public final class Migrate {
-    static final String[] LOCATIONS = {"classpath:db/migration/billing", "classpath:db/migration/marketplace"};
+    static final String[] LOCATIONS = {"classpath:db/migration/billing", "classpath:db/migration/marketplace",
+            "classpath:db/migration/onboarding"};
 
     private Migrate() {
     }
