@@ -12,6 +12,11 @@ public class ApplicationException extends RuntimeException {
         this(message, List.of());
     }
 
+    public ApplicationException(String message, Throwable cause) {
+        super(message, cause);
+        this.fieldErrors = List.of();
+    }
+
     public ApplicationException(String message, List<FieldError> fieldErrors) {
         super(message);
         this.fieldErrors = List.copyOf(fieldErrors);

@@ -59,7 +59,7 @@ public class ProviderApprovals {
             Inbox.send(connection, application.username(), "Your provider application is approved",
                     "Welcome, " + application.organisation() + ". Sign out and in again (or wait for your next token "
                             + "refresh) to see the Provider area: the provider role appears with your next sign-in.");
-            roleGrants.grantRealmRole(application.username(), PROVIDER_ROLE);
+            grantRole(application.username());
             return providerId;
         });
     }
@@ -77,6 +77,15 @@ public class ProviderApprovals {
                     "Reason: " + why + " You may apply again.");
             return null;
         });
+    }
+
+    private void grantRole(String username) {
+        try {
+            roleGrants.grantRealmRole(username, PROVIDER_ROLE);
+        } catch (RuntimeException e) {
+            throw new ApplicationException("Keycloak did not grant the provider role, so nothing was approved: "
+                    + e.getMessage(), e);
+        }
     }
 
     private ApplicationSummary lockPending(Connection connection, long applicationId) throws SQLException {

@@ -114,7 +114,9 @@ class ProviderApprovalsTest {
     void aFailedRoleGrantLeavesEverythingAsItWas() throws SQLException {
         long id = signup.apply("alice", form("Acme AI"));
         keycloakDown = true;
-        assertThrows(IllegalStateException.class, () -> approvals.approve(id, "admin"));
+        ApplicationException failed = assertThrows(ApplicationException.class, () -> approvals.approve(id, "admin"));
+        assertTrue(failed.getMessage().contains("Keycloak did not grant the provider role, so nothing was approved: "
+                + "Keycloak answered HTTP 503"), failed.getMessage());
         assertTrue(signup.latest("alice").orElseThrow().pending());
         assertEquals(0, db.longValue("select count(*) from provider"));
         assertEquals(0, db.longValue("select count(*) from provider_member"));
