@@ -82,6 +82,16 @@ final class ProviderPortalPage {
         return cells;
     }
 
+    /** Runs an import from the URL and returns the result text. */
+    String importFrom(String url) {
+        type("import-url", url);
+        driver.findElement(By.id("import-run")).click();
+        waitForVaadin();
+        WebElement result = driver.findElement(By.id("import-result"));
+        wait.until(d -> !result.getText().isBlank());
+        return result.getText();
+    }
+
     String unreadBadge() {
         WebElement badge = driver.findElement(By.id("inbox-unread"));
         return badge.isDisplayed() ? badge.getText() : "";
