@@ -15,10 +15,10 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.marketplace.onboarding.listings.application.DraftListing;
 import dev.marketplace.onboarding.listings.application.ImportReport;
 import dev.marketplace.onboarding.listings.application.ListingImports;
 import dev.marketplace.onboarding.listings.domain.ItemProblem;
-import dev.marketplace.onboarding.listings.infrastructure.DraftStore.DraftRow;
 import dev.marketplace.ui.shell.Formats;
 import dev.marketplace.ui.shell.MainLayout;
 import dev.marketplace.ui.shell.PortalUser;
@@ -38,7 +38,7 @@ public class ImportModelsView extends Div implements BeforeEnterObserver {
 
     private final ListingImports imports;
     private final Div result = new Div();
-    private final Grid<DraftRow> drafts = new Grid<>(DraftRow.class, false);
+    private final Grid<DraftListing> drafts = new Grid<>(DraftListing.class, false);
 
     @Inject
     public ImportModelsView(ListingImports imports) {
@@ -46,9 +46,9 @@ public class ImportModelsView extends Div implements BeforeEnterObserver {
         addClassName("portal-page");
         result.setId("import-result");
         drafts.setId("listing-drafts");
-        drafts.addColumn(DraftRow::modelSlug).setHeader("Model").setAutoWidth(true);
-        drafts.addColumn(DraftRow::upstreamModel).setHeader("Your model id").setAutoWidth(true);
-        drafts.addColumn(DraftRow::contextLength).setHeader("Context").setAutoWidth(true);
+        drafts.addColumn(DraftListing::modelSlug).setHeader("Model").setAutoWidth(true);
+        drafts.addColumn(DraftListing::upstreamModel).setHeader("Your model id").setAutoWidth(true);
+        drafts.addColumn(DraftListing::contextLength).setHeader("Context").setAutoWidth(true);
         drafts.addColumn(row -> Formats.usd(row.inputPriceMicrosPerMTok())).setHeader("Input / M tokens").setAutoWidth(true);
         drafts.addColumn(row -> Formats.usd(row.outputPriceMicrosPerMTok())).setHeader("Output / M tokens").setAutoWidth(true);
         drafts.addColumn(row -> row.newModel() ? "new model (registry proposal)" : "existing model").setHeader("Registry");

@@ -81,7 +81,7 @@ public class ImportListings {
         return new ImportReport(true, proposals, List.of());
     }
 
-    public List<DraftStore.DraftRow> drafts(long providerId) {
+    public List<DraftListing> drafts(long providerId) {
         return Transactions.withConnection(dataSource, "listing drafts", connection -> store.list(connection, providerId));
     }
 }

@@ -1,7 +1,6 @@
 package dev.marketplace.onboarding.listings.application;
 
 import dev.marketplace.billing.jdbc.Transactions;
-import dev.marketplace.onboarding.listings.infrastructure.DraftStore;
 import dev.marketplace.onboarding.outbound.AllowList;
 import dev.marketplace.onboarding.outbound.FetchLimits;
 import dev.marketplace.onboarding.outbound.GuardedFetch;
@@ -59,7 +58,7 @@ public class ListingImports {
         return imports.fromUrl(providerId, url, upstreamApiKey);
     }
 
-    public List<DraftStore.DraftRow> drafts(long providerId) {
+    public List<DraftListing> drafts(long providerId) {
         return imports.drafts(providerId);
     }
 }

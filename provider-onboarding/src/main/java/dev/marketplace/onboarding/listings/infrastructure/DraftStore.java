@@ -1,5 +1,6 @@
 package dev.marketplace.onboarding.listings.infrastructure;
 
+import dev.marketplace.onboarding.listings.application.DraftListing;
 import dev.marketplace.onboarding.listings.domain.ListingProposal;
 import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonArrayBuilder;
@@ -112,8 +113,8 @@ public final class DraftStore {
         }
     }
 
-    public List<DraftRow> list(Connection connection, long providerId) throws SQLException {
-        List<DraftRow> rows = new ArrayList<>();
+    public List<DraftListing> list(Connection connection, long providerId) throws SQLException {
+        List<DraftListing> rows = new ArrayList<>();
         try (PreparedStatement s = connection.prepareStatement("""
                 select upstream_model, model_slug, name, context_length, input_price_micros_per_mtok,
                        output_price_micros_per_mtok, new_model
@@ -121,7 +122,7 @@ public final class DraftStore {
             s.setLong(1, providerId);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new DraftRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                    rows.add(new DraftListing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
                             rs.getLong(6), rs.getBoolean(7)));
                 }
             }
@@ -150,10 +151,5 @@ public final class DraftStore {
         JsonArrayBuilder array = JsonP.createArrayBuilder();
         values.forEach(array::add);
         return array;
-    }
-
-    /** A stored draft as the portal lists it. */
-    public record DraftRow(String upstreamModel, String modelSlug, String name, int contextLength,
-                           long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, boolean newModel) {
     }
 }
