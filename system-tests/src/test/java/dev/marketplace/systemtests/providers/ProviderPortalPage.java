@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -51,7 +50,10 @@ final class ProviderPortalPage {
         WebElement country = driver.findElement(By.cssSelector("#apply-country input"));
         country.sendKeys(countryLabel);
         waitForVaadin();
-        country.sendKeys(Keys.ENTER);
+        // pick the filtered item in the overlay (a click, not Enter, which can race the overlay's rendering)
+        By item = By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + countryLabel + "']");
+        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        wait.until(d -> d.findElement(By.id("apply-country")).getAttribute("opened") == null);
         waitForVaadin();
         driver.findElement(By.cssSelector("#apply-terms input")).click();
         driver.findElement(By.id("apply-submit")).click();
