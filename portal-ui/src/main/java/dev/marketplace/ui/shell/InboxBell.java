@@ -8,7 +8,10 @@ import dev.marketplace.onboarding.inbox.Inbox;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-/** The bell in the top bar: a link to the inbox with the signed-in user's unread count, refreshed on navigation. */
+/**
+ * The inbox link in the top bar with a badge of the signed-in user's unread count, refreshed on navigation. (Text, not
+ * a bell glyph: headless and minimal Linux browsers lack an emoji font.)
+ */
 @Dependent
 public class InboxBell extends Anchor implements AfterNavigationObserver {
 
@@ -23,7 +26,7 @@ public class InboxBell extends Anchor implements AfterNavigationObserver {
         getElement().setAttribute("aria-label", "Inbox");
         badge.setId("inbox-unread");
         badge.addClassName("portal-badge");
-        add(new Span("🔔"), badge);
+        add(new Span("Inbox"), badge);
     }
 
     @Override

@@ -53,7 +53,7 @@ final class ProviderPortalPage {
         // pick the filtered item in the overlay (a click, not Enter, which can race the overlay's rendering)
         By item = By.xpath("//vaadin-combo-box-item[normalize-space(.)='" + countryLabel + "']");
         wait.until(ExpectedConditions.elementToBeClickable(item)).click();
-        wait.until(d -> d.findElement(By.id("apply-country")).getAttribute("opened") == null);
+        wait.until(d -> d.findElement(By.id("apply-country")).getDomAttribute("opened") == null);
         waitForVaadin();
         driver.findElement(By.cssSelector("#apply-terms input")).click();
         driver.findElement(By.id("apply-submit")).click();
