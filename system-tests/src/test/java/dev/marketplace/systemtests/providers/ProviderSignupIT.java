@@ -44,7 +44,7 @@ class ProviderSignupIT {
             ProviderPortalPage page = new ProviderPortalPage(driver, BASE_URL).openAndSignIn("/provider/apply", username, username);
             page.apply(organisation, "DE · Germany");
             String status = page.status();
-            assertTrue(status.contains("waiting for an administrator"), status + " / " + page.message());
+            assertTrue(status.contains("waiting for an administrator"), () -> status + " / " + page.message());
         });
 
         long applicationId;
