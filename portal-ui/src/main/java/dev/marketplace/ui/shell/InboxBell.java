@@ -27,6 +27,7 @@ public class InboxBell extends Anchor implements AfterNavigationObserver {
         badge.setId("inbox-unread");
         badge.addClassName("portal-badge");
         add(new Span("Inbox"), badge);
+        refresh();
     }
 
     @Override

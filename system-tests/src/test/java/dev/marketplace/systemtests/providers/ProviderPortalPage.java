@@ -77,6 +77,12 @@ final class ProviderPortalPage {
         return this;
     }
 
+    /** Waits until some cell of the grid contains {@code text} (rows render after the data arrives), then returns all. */
+    List<String> waitForCell(String gridId, String text) {
+        wait.until(d -> gridCells(gridId).stream().anyMatch(cell -> cell.contains(text)));
+        return gridCells(gridId);
+    }
+
     List<String> gridCells(String gridId) {
         waitForVaadin();
         @SuppressWarnings("unchecked")

@@ -55,9 +55,9 @@ class ProviderSignupIT {
 
         inBrowser("admin", driver -> {
             ProviderPortalPage page = new ProviderPortalPage(driver, BASE_URL).openAndSignIn("/admin/providers", "admin", "admin");
-            assertTrue(page.gridCells("provider-applications").contains(organisation));
+            assertTrue(page.waitForCell("provider-applications", organisation).contains(organisation));
             page.approve(applicationId);
-            List<String> audit = page.open("/admin/audit").gridCells("audit-log");
+            List<String> audit = page.open("/admin/audit").waitForCell("audit-log", "provider_application:" + applicationId);
             assertTrue(audit.contains("provider_application:" + applicationId), audit.toString());
         });
 
@@ -73,7 +73,7 @@ class ProviderSignupIT {
             ProviderPortalPage page = new ProviderPortalPage(driver, BASE_URL).openAndSignIn("/provider/apply", username, username);
             assertTrue(page.navText().contains("Provider"), page.navText());
             assertEquals("1", page.unreadBadge());
-            List<String> notices = page.open("/inbox").gridCells("inbox-notices");
+            List<String> notices = page.open("/inbox").waitForCell("inbox-notices", "approved");
             assertTrue(notices.stream().anyMatch(text -> text.contains("approved")), notices.toString());
 
             String refused = page.open("/provider/import").importFrom("http://169.254.169.254/latest/meta-data/");
