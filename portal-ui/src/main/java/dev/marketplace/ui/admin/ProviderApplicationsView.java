@@ -39,13 +39,14 @@ public class ProviderApplicationsView extends Div implements BeforeEnterObserver
         this.approvals = approvals;
         addClassName("portal-page");
         grid.setId("provider-applications");
+        // the decision first and frozen: on a narrow screen the other columns scroll, the buttons stay in view
+        grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true).setFrozen(true);
         grid.addColumn(ApplicationSummary::organisation).setHeader("Organisation").setAutoWidth(true);
         grid.addColumn(ApplicationSummary::username).setHeader("User").setAutoWidth(true);
         grid.addColumn(a -> a.contactName() + " <" + a.contactEmail() + ">").setHeader("Contact").setAutoWidth(true);
         grid.addColumn(ApplicationSummary::website).setHeader("Website").setAutoWidth(true);
         grid.addColumn(ApplicationSummary::country).setHeader("Country").setAutoWidth(true);
         grid.addColumn(a -> Formats.time(a.submittedAt())).setHeader("Submitted").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("Decision").setAutoWidth(true);
         grid.setAllRowsVisible(true);
         empty.setId("provider-applications-empty");
     }

@@ -70,8 +70,9 @@ final class ProviderPortalPage {
     }
 
     ProviderPortalPage approve(long applicationId) {
-        WebElement approve = wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-" + applicationId)));
-        approve.click();
+        WebElement approve = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve-" + applicationId)));
+        // a script click: the button sits in a grid cell that may be partly scrolled or overlaid
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", approve);
         waitForVaadin();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("approve-" + applicationId)));
         return this;
