@@ -10,7 +10,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  * range, so a kept database (the dev stack's) may have a later range applied before an earlier one lands.
  */
 public final class Migrate {
-    static final String[] LOCATIONS = {"classpath:db/migration/billing", "classpath:db/migration/marketplace"};
+    static final String[] LOCATIONS = {"classpath:db/migration/billing", "classpath:db/migration/marketplace",
+            "classpath:db/migration/onboarding"};
 
     private Migrate() {
     }

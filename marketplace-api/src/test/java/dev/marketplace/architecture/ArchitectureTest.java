@@ -52,7 +52,8 @@ class ArchitectureTest {
 
     @Test
     void upstreamHttpOnlyInUpstreamAdapters() {
-        noClasses().that().resideOutsideOfPackage("dev.marketplace.routing.upstream..")
+        noClasses().that().resideOutsideOfPackages("dev.marketplace.routing.upstream..",
+                        "dev.marketplace.onboarding.outbound..", "dev.marketplace.onboarding..infrastructure.keycloak..")
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(classes);
     }

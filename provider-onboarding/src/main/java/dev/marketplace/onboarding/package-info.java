@@ -1,6 +1,7 @@
 /**
- * Provider onboarding: sign-up workflow, endpoint verification probe, Stripe Connect onboarding links and listing
- * approval. Uses the catalog (marketplace-ejb) and billing's ports; nothing here yet beyond the module boundary:
- * the built-in simulator is seeded directly by the demo seed, and self-serve onboarding is its own issue.
+ * Provider onboarding: sign-up and admin approval ({@code signup}), the audit log ({@code audit}), the portal inbox
+ * ({@code inbox}), the guard for provider-given URLs ({@code outbound}) and the List Models import into draft
+ * listings ({@code listings}). Uses the catalog (marketplace-ejb) and billing's local transactions; see
+ * docs/providers.md for what is built and what is next (verification probe, Connect onboarding, listing approval).
  */
 package dev.marketplace.onboarding;

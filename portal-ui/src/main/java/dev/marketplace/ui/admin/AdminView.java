@@ -1,7 +1,11 @@
 package dev.marketplace.ui.admin;
 
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.marketplace.ui.shell.CurrentUser;
 import dev.marketplace.ui.shell.LandingContent.Part;
 import dev.marketplace.ui.shell.MainLayout;
 import dev.marketplace.ui.shell.PortalUser;
@@ -9,7 +13,7 @@ import dev.marketplace.ui.shell.RoleLandingView;
 import jakarta.enterprise.context.Dependent;
 import java.util.List;
 
-/** The administrators' landing page: what they will decide here, and what is not built yet. */
+/** The administrators' landing page: what they decide here (with links to what exists), and what is not built yet. */
 @Dependent
 @Route(value = "admin", layout = MainLayout.class)
 @PageTitle("Admin · Model Marketplace")
@@ -19,8 +23,24 @@ public class AdminView extends RoleLandingView {
         super(PortalUser.ADMIN, "Administration",
                 "Here administrators decide who may sell on the marketplace and on what terms.",
                 List.of(
-                        new Part("Approvals", "new providers and their model listings, before they go live", false),
+                        new Part("Provider applications", "approve or reject who may sell on the marketplace", true),
+                        new Part("Audit log", "every admin decision: who, what, which object, why, when", true),
+                        new Part("Listing approvals", "model listings before they go live", false),
                         new Part("Take rates", "the platform fee on each call, per provider or listing", false),
                         new Part("Suspensions", "stop a misbehaving API key or provider at once", false)));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        super.beforeEnter(event);
+        if (CurrentUser.get().filter(user -> user.hasRole(PortalUser.ADMIN)).isPresent()) {
+            Anchor applications = new Anchor("/admin/providers", "Provider applications");
+            applications.setId("admin-provider-applications");
+            Anchor audit = new Anchor("/admin/audit", "Audit log");
+            audit.setId("admin-audit-log");
+            Div links = new Div(applications, new Div(), audit);
+            links.addClassName("portal-links");
+            add(links);
+        }
     }
 }

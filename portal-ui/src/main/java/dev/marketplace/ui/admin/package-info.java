@@ -1,5 +1,6 @@
 /**
- * The platform administrators' area: approvals of providers and listings, take rates and suspensions. For now a
- * landing page that says honestly what is not there yet; it depends on the shell only.
+ * The platform administrators' area: the provider application queue (approve, reject with a reason), the audit
+ * log, and a landing page that says what is not built yet (listing approvals, take rates, suspensions). Calls the
+ * onboarding module's application services only.
  */
 package dev.marketplace.ui.admin;

@@ -1,5 +1,6 @@
 /**
- * The provider's area: listings, upstream endpoints, their health and payouts. For now a landing page that says
- * honestly what is not there yet; it depends on the shell only until provider application services exist.
+ * The provider's area: becoming a provider (the application form and its status, for any signed-in user), and the
+ * provider's landing page (listings, endpoints, health and payouts are not built yet). Calls the onboarding module's
+ * application services only.
  */
 package dev.marketplace.ui.provider;

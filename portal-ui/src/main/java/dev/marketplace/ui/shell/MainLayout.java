@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,7 +24,8 @@ public class MainLayout extends AppLayout {
             PortalUser.DEVELOPER, "Developer", PortalUser.PROVIDER, "Provider",
             PortalUser.FINANCE, "Finance", PortalUser.ADMIN, "Admin");
 
-    public MainLayout() {
+    @Inject
+    public MainLayout(InboxBell inboxBell) {
         Optional<PortalUser> user = CurrentUser.get();
         Anchor brand = new Anchor("/", "Model Marketplace");
         brand.addClassName("portal-brand");
@@ -32,6 +34,7 @@ public class MainLayout extends AppLayout {
         nav.addClassName("portal-nav");
         user.ifPresent(u -> PortalUser.ROLES.stream().filter(u::hasRole)
                 .forEach(role -> nav.add(new Anchor("/" + role, AREA_LABELS.get(role)))));
+        user.filter(u -> !u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/apply", "Become a provider")));
 
         HorizontalLayout account = new HorizontalLayout();
         account.addClassName("portal-account");
@@ -39,7 +42,7 @@ public class MainLayout extends AppLayout {
         if (user.isPresent()) {
             Span name = new Span(user.get().username());
             name.setId("current-user");
-            account.add(name, fullPageLink("/logout", "Sign out", "sign-out"));
+            account.add(inboxBell, name, fullPageLink("/logout", "Sign out", "sign-out"));
         } else {
             account.add(fullPageLink("/login", "Sign in", "sign-in"));
         }
