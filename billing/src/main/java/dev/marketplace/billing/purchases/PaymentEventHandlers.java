@@ -10,6 +10,7 @@ import dev.marketplace.billing.payments.CreditedPayment;
 import dev.marketplace.billing.payments.PaymentSource;
 import dev.marketplace.billing.refunds.ChargeRefunds;
 import dev.marketplace.billing.refunds.RefundOutcome;
+import dev.marketplace.billing.topup.ChargeResult;
 import dev.marketplace.billing.topup.OffSessionCharge;
 import dev.marketplace.billing.topup.SavedPaymentMethods;
 import dev.marketplace.billing.topup.TopUpEvents;
@@ -135,7 +136,7 @@ final class PaymentEventHandlers {
         long crossing = COUNT.matcher(crossingText).matches() ? Long.parseLong(crossingText) : -1;
         if (!PaymentIntentUpdate.SUCCEEDED.equals(intent.eventType())) {
             String reason = PaymentIntentUpdate.REQUIRES_ACTION.equals(intent.eventType())
-                    ? "Your bank asked to confirm the payment (3-D Secure), which cannot be done off-session."
+                    ? ChargeResult.NEEDS_AUTHENTICATION
                     : "The card was declined" + (intent.failureMessage() == null ? "." : ": "
                             + intent.failureMessage());
             boolean turnedOff = topUps.failed(connection, intent.paymentIntentId(), developerId, crossing, reason);

@@ -9,6 +9,10 @@ package dev.marketplace.billing.topup;
  */
 public record ChargeResult(Status status, String paymentIntentId, long amountReceivedCents, String failure) {
 
+    /** Why a charge that needs the card holder failed, in words for the developer. */
+    public static final String NEEDS_AUTHENTICATION =
+            "Your bank asked to confirm the payment (3-D Secure), which cannot be done off-session.";
+
     public enum Status {
         /** Paid now: credit it. */
         SUCCEEDED,

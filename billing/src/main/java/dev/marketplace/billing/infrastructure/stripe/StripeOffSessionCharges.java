@@ -70,7 +70,7 @@ public class StripeOffSessionCharges implements OffSessionCharges {
             case "succeeded" -> new ChargeResult(ChargeResult.Status.SUCCEEDED, id,
                     intent.getAmountReceived() == null ? 0 : intent.getAmountReceived(), null);
             case "requires_action" -> new ChargeResult(ChargeResult.Status.REQUIRES_ACTION, id, 0,
-                    "Your bank asked to confirm the payment (3-D Secure), which cannot be done off-session.");
+                    ChargeResult.NEEDS_AUTHENTICATION);
             case "requires_payment_method", "canceled" -> new ChargeResult(ChargeResult.Status.DECLINED, id, 0,
                     intent.getLastPaymentError() == null ? "The card was declined."
                             : "The card was declined: " + intent.getLastPaymentError().getMessage());
@@ -83,7 +83,7 @@ public class StripeOffSessionCharges implements OffSessionCharges {
                 : e.getStripeError().getPaymentIntent().getId();
         if (AUTHENTICATION_REQUIRED.equals(e.getCode())) {
             return new ChargeResult(ChargeResult.Status.REQUIRES_ACTION, intent, 0,
-                    "Your bank asked to confirm the payment (3-D Secure), which cannot be done off-session.");
+                    ChargeResult.NEEDS_AUTHENTICATION);
         }
         String reason = e.getStripeError() == null ? e.getMessage() : e.getStripeError().getMessage();
         return new ChargeResult(ChargeResult.Status.DECLINED, intent, 0, "The card was declined"
