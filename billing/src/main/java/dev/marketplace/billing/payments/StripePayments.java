@@ -16,11 +16,12 @@ public final class StripePayments {
 
     private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))";
     private static final String INSERT = """
-            INSERT INTO stripe_payment (payment_intent_id, developer_id, credited_micros, source, journal_key)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO stripe_payment (payment_intent_id, developer_id, credited_micros, fee_micros, source,
+                                        journal_key)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (payment_intent_id) DO NOTHING""";
     private static final String FIND = """
-            SELECT developer_id, credited_micros, source, journal_key FROM stripe_payment
+            SELECT developer_id, credited_micros, fee_micros, source, journal_key FROM stripe_payment
              WHERE payment_intent_id = ?""";
 
     /** Waits for, then holds until the transaction ends, the lock of this payment intent. */
@@ -41,8 +42,9 @@ public final class StripePayments {
             statement.setString(1, payment.paymentIntentId());
             statement.setLong(2, payment.developerId());
             statement.setLong(3, payment.creditedMicros());
-            statement.setString(4, payment.source().dbValue());
-            statement.setString(5, payment.journalKey());
+            statement.setLong(4, payment.feeMicros());
+            statement.setString(5, payment.source().dbValue());
+            statement.setString(6, payment.journalKey());
             return statement.executeUpdate() == 1;
         }
     }
@@ -56,7 +58,8 @@ public final class StripePayments {
                     return Optional.empty();
                 }
                 return Optional.of(new CreditedPayment(paymentIntentId, rows.getLong(1), rows.getLong(2),
-                        PaymentSource.valueOf(rows.getString(3).toUpperCase(Locale.ROOT)), rows.getString(4)));
+                        rows.getLong(3), PaymentSource.valueOf(rows.getString(4).toUpperCase(Locale.ROOT)),
+                        rows.getString(5)));
             }
         }
     }

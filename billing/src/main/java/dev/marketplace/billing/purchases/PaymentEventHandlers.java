@@ -50,7 +50,7 @@ final class PaymentEventHandlers {
                     note);
         }
         PaymentCrediting.Credited credited = crediting.credit(connection, new CreditedPayment(
-                checkout.paymentIntentId(), developerId, credit.amountMicros(), PaymentSource.CHECKOUT,
+                checkout.paymentIntentId(), developerId, credit.amountMicros(), 0, PaymentSource.CHECKOUT,
                 credit.journal().idempotencyKey()), credit.journal());
         return new ReceivePaymentEvent.Recorded(credited.posted() ? WebhookOutcome.CREDITED
                 : WebhookOutcome.ALREADY_CREDITED, note + credited.followUp());

@@ -18,13 +18,16 @@ import java.util.Optional;
 /**
  * Reverses refunds on the caller's connection and transaction. Stripe's {@code amount_refunded} is cumulative:
  * the highest value seen per charge is kept, and what was already reversed is read back from the ledger (the
- * refund journals of the charge) under the payment's lock, so each journal moves only the difference. Its key,
- * {@code stripe:refund:<charge>:<micros reversed in total after it>}, is unique per charge and amount.
- * Reversals of one payment never exceed what it credited.
+ * refund journals of the charge: their postings to {@code platform:stripe:clearing}) under the payment's lock, so
+ * each journal moves only the difference. Its key, {@code stripe:refund:<charge>:<micros reversed in total after
+ * it>}, is unique per charge and amount. A refund takes back the developer's credit first, then the purchase fee
+ * the payment included ({@code platform:revenue:purchase-fee}); never more than both.
  */
 public final class ChargeRefunds {
 
     public static final String KIND = "refund";
+    /** Where a Checkout purchase's fee was booked (billing.purchases' purchase journal). */
+    static final String PURCHASE_FEE_REVENUE = "platform:revenue:purchase-fee";
     static final String KEY_PREFIX = "stripe:refund:";
 
     private static final String REMEMBER = """
@@ -34,7 +37,7 @@ public final class ChargeRefunds {
                    updated_at = now()""";
     private static final String CHARGES_OF_PAYMENT = """
             SELECT r.charge_id, r.refunded_cents,
-                   COALESCE((SELECT -sum(p.amount_micros) FROM ledger_posting p
+                   COALESCE((SELECT sum(p.amount_micros) FROM ledger_posting p
                                JOIN ledger_journal j ON j.id = p.journal_id
                               WHERE j.kind = 'refund' AND j.external_ref = r.charge_id AND p.account_code = ?), 0)
               FROM stripe_charge_refund r
@@ -78,14 +81,15 @@ public final class ChargeRefunds {
         }
         CreditedPayment payment = credited.get();
         String account = AccountCodes.developerCredit(payment.developerId());
-        List<ChargeState> charges = charges(connection, account, paymentIntentId);
+        List<ChargeState> charges = charges(connection, paymentIntentId);
+        long limitMicros = Math.addExact(payment.creditedMicros(), payment.feeMicros());
         long reversedMicros = charges.stream().mapToLong(ChargeState::reversedMicros).sum();
         long reversedNowMicros = 0;
         for (ChargeState charge : charges) {
-            long newMicros = Math.min(charge.refundedMicros() - charge.reversedMicros(),
-                    payment.creditedMicros() - reversedMicros);
+            long newMicros = Math.min(charge.refundedMicros() - charge.reversedMicros(), limitMicros - reversedMicros);
             if (newMicros > 0) {
-                writer.post(connection, journal(charge, account, newMicros, paymentIntentId));
+                long fromCreditMicros = Math.max(0, Math.min(newMicros, payment.creditedMicros() - reversedMicros));
+                writer.post(connection, journal(charge, account, fromCreditMicros, newMicros, paymentIntentId));
                 reversedMicros += newMicros;
                 reversedNowMicros += newMicros;
             }
@@ -94,14 +98,14 @@ public final class ChargeRefunds {
                 ? new RefundOutcome(RefundOutcome.Kind.NOTHING_NEW, 0, "refunds of " + paymentIntentId
                         + " already reversed (" + reversedMicros + " micros)")
                 : new RefundOutcome(RefundOutcome.Kind.REVERSED, reversedNowMicros, reversedNowMicros
-                        + " micros taken back from " + account + ", " + reversedMicros + " in total");
+                        + " micros refunded from " + account + " (and its purchase fee), " + reversedMicros
+                        + " in total");
     }
 
-    private static List<ChargeState> charges(Connection connection, String account, String paymentIntentId)
-            throws SQLException {
+    private static List<ChargeState> charges(Connection connection, String paymentIntentId) throws SQLException {
         List<ChargeState> charges = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(CHARGES_OF_PAYMENT)) {
-            statement.setString(1, account);
+            statement.setString(1, AccountCodes.STRIPE_CLEARING);
             statement.setString(2, paymentIntentId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -113,13 +117,20 @@ public final class ChargeRefunds {
         return charges;
     }
 
-    private static JournalEntry journal(ChargeState charge, String account, long newMicros, String paymentIntentId) {
+    /** Clearing +new (the cash goes back), the developer's credit −fromCredit, the fee revenue −the rest. */
+    private static JournalEntry journal(ChargeState charge, String account, long fromCreditMicros, long newMicros,
+                                        String paymentIntentId) {
         long totalMicros = charge.reversedMicros() + newMicros;
+        List<Posting> postings = new ArrayList<>();
+        if (fromCreditMicros > 0) {
+            postings.add(new Posting(account, -fromCreditMicros));
+        }
+        if (newMicros > fromCreditMicros) {
+            postings.add(new Posting(PURCHASE_FEE_REVENUE, -(newMicros - fromCreditMicros)));
+        }
+        postings.add(new Posting(AccountCodes.STRIPE_CLEARING, newMicros));
         return new JournalEntry(KEY_PREFIX + charge.chargeId() + ":" + totalMicros, KIND,
                 "Stripe refund of charge " + charge.chargeId() + " (payment " + paymentIntentId + "): "
-                        + newMicros + " micros, " + totalMicros + " in total",
-                charge.chargeId(), List.of(
-                        new Posting(account, -newMicros),
-                        new Posting(AccountCodes.STRIPE_CLEARING, newMicros)));
+                        + newMicros + " micros, " + totalMicros + " in total", charge.chargeId(), postings);
     }
 }

@@ -25,7 +25,7 @@ public final class TopUpCredits {
     }
 
     static CreditedPayment payment(String paymentIntentId, long developerId, long amountCents) {
-        return new CreditedPayment(paymentIntentId, developerId, UsdCents.toMicros(amountCents),
+        return new CreditedPayment(paymentIntentId, developerId, UsdCents.toMicros(amountCents), 0,
                 PaymentSource.AUTO_TOP_UP, idempotencyKey(paymentIntentId));
     }
 

@@ -30,7 +30,7 @@ class AppendOnlyTablesTest {
         database = TestDatabase.create();
         Fixtures.grant(database.dataSource(), 601, 1_000_000, "grant-601");
         try (Connection c = database.connect()) {
-            new StripePayments().record(c, new CreditedPayment("pi_601", 601, 1_000_000, PaymentSource.CHECKOUT,
+            new StripePayments().record(c, new CreditedPayment("pi_601", 601, 1_000_000, 0, PaymentSource.CHECKOUT,
                     "grant-601"));
         }
     }

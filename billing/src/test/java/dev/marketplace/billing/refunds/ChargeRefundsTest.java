@@ -7,12 +7,15 @@ import static dev.marketplace.billing.testing.Receivers.journalsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.marketplace.billing.crediting.PaymentCrediting;
 import dev.marketplace.billing.holds.HoldStatus;
 import dev.marketplace.billing.holds.HoldStore;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.ledger.JournalEntry;
 import dev.marketplace.billing.ledger.LedgerWriter;
 import dev.marketplace.billing.ledger.Posting;
+import dev.marketplace.billing.payments.CreditedPayment;
+import dev.marketplace.billing.payments.PaymentSource;
 import dev.marketplace.billing.purchases.PaymentEvent;
 import dev.marketplace.billing.purchases.ReceivePaymentEvent;
 import dev.marketplace.billing.purchases.WebhookOutcome;
@@ -156,6 +159,32 @@ class ChargeRefundsTest {
         assertEquals(-10_000_000, Fixtures.count(data, """
                 SELECT sum(p.amount_micros) FROM ledger_posting p JOIN ledger_journal j ON j.id = p.journal_id
                  WHERE j.kind = 'refund' AND j.external_ref = 'ch_f' AND p.account_code = ?""", credit(206)));
+    }
+
+    @Test
+    void aRefundBeyondTheCreditTakesBackThePurchaseFeeNeverMore() throws SQLException {
+        try (Connection c = data.getConnection()) {
+            c.setAutoCommit(false);
+            new PaymentCrediting().credit(c, new CreditedPayment("pi_g", 207, 10_000_000, 500_000,
+                    PaymentSource.CHECKOUT, "stripe:checkout:cs_g"), new JournalEntry("stripe:checkout:cs_g",
+                    "purchase", null, "cs_g", List.of(new Posting(credit(207), 10_000_000),
+                            new Posting(ChargeRefunds.PURCHASE_FEE_REVENUE, 500_000),
+                            new Posting(AccountCodes.STRIPE_CLEARING, -10_500_000))));
+            c.commit();
+        }
+
+        assertEquals(WebhookOutcome.REFUNDED, receiver.record(refunded("evt_g1", "ch_g", "pi_g", 1_020)));
+        assertEquals(WebhookOutcome.REFUNDED, receiver.record(refunded("evt_g2", "ch_g", "pi_g", 1_050)));
+        assertEquals(WebhookOutcome.NOTHING_NEW, receiver.record(refunded("evt_g3", "ch_g", "pi_g", 2_000)));
+
+        assertEquals(0, balance(data, credit(207)));
+        assertEquals(2, journalsOf(data, credit(207)), "the purchase and the first refund touch the credit");
+        assertEquals(-200_000, postingOf("stripe:refund:ch_g:10200000", ChargeRefunds.PURCHASE_FEE_REVENUE));
+        assertEquals(-10_000_000, postingOf("stripe:refund:ch_g:10200000", credit(207)));
+        assertEquals(10_200_000, postingOf("stripe:refund:ch_g:10200000", AccountCodes.STRIPE_CLEARING));
+        assertEquals(2, Fixtures.postingCount(data, "stripe:refund:ch_g:10500000"));
+        assertEquals(-300_000, postingOf("stripe:refund:ch_g:10500000", ChargeRefunds.PURCHASE_FEE_REVENUE));
+        assertEquals(0, balance(data, ChargeRefunds.PURCHASE_FEE_REVENUE));
     }
 
     private static void concurrently(List<PaymentEvent> events) throws Exception {
