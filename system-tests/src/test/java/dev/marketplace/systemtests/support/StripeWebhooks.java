@@ -45,10 +45,17 @@ public final class StripeWebhooks {
 
     public static String checkoutCompleted(String eventId, String sessionId, long developerId, long cents,
                                            String paymentIntentId) {
-        return event(eventId, "checkout.session.completed", """
+        return checkoutSession(eventId, "checkout.session.completed", sessionId, developerId, cents, paymentIntentId,
+                "paid");
+    }
+
+    /** A Checkout Session event of any type ({@code checkout.session.async_payment_succeeded}, ...). */
+    public static String checkoutSession(String eventId, String type, String sessionId, long developerId, long cents,
+                                         String paymentIntentId, String paymentStatus) {
+        return event(eventId, type, """
                 {"id":"%s","object":"checkout.session","mode":"payment","status":"complete","amount_total":%d,\
-                "currency":"usd","client_reference_id":"%d","payment_status":"paid","payment_intent":"%s",\
-                "livemode":false}""".formatted(sessionId, cents, developerId, paymentIntentId));
+                "currency":"usd","client_reference_id":"%d","payment_status":"%s","payment_intent":"%s",\
+                "livemode":false}""".formatted(sessionId, cents, developerId, paymentStatus, paymentIntentId));
     }
 
     /** {@code charge.refunded} with Stripe's CUMULATIVE {@code amount_refunded}. */

@@ -53,6 +53,23 @@ class RefundsAndDisputesIT {
     }
 
     @Test
+    void anAsyncPaymentIsCreditedOnceWhenItSucceeds() throws SQLException {
+        FreshDeveloper developer = FreshDeveloper.create();
+        String session = id("cs");
+        String intent = id("pi");
+
+        ok(deliver(StripeWebhooks.checkoutSession(id("evt"), "checkout.session.completed", session, developer.id(),
+                CENTS, intent, "unpaid")));
+        assertBooks(developer, 0, 0);
+
+        ok(deliver(StripeWebhooks.checkoutSession(id("evt"), "checkout.session.async_payment_succeeded", session,
+                developer.id(), CENTS, intent, "paid")));
+        ok(deliver(StripeWebhooks.checkoutSession(id("evt"), "checkout.session.async_payment_succeeded", session,
+                developer.id(), CENTS, intent, "paid")));
+        assertBooks(developer, MICROS, 1);
+    }
+
+    @Test
     void aReplayedOldRefundIsRefusedWithoutEffect() throws SQLException {
         FreshDeveloper developer = FreshDeveloper.create();
         String intent = buy(developer);
