@@ -1,7 +1,6 @@
 package dev.marketplace.billing.purchases;
 
 import dev.marketplace.billing.jdbc.Transactions;
-import dev.marketplace.billing.ledger.LedgerWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ public class ReceivePaymentEvent {
     @Inject
     private PaymentEventVerifier verifier;
 
-    private final LedgerWriter writer = new LedgerWriter();
+    private final PurchaseCrediting crediting = new PurchaseCrediting();
     private final StripeEventLog events = new StripeEventLog();
 
     /** What one delivery did, with the reason kept on the event's row. */
@@ -68,10 +67,8 @@ public class ReceivePaymentEvent {
                 : new CheckoutCredits.Skip(WebhookOutcome.UNHANDLED, "no handler for " + event.eventType());
         Recorded recorded;
         if (decision instanceof CheckoutCredits.Credit credit) {
-            boolean posted = writer.post(connection, credit.journal());
-            recorded = new Recorded(posted ? WebhookOutcome.CREDITED : WebhookOutcome.ALREADY_CREDITED,
-                    credit.journal().idempotencyKey() + ": " + credit.amountMicros() + " micros to "
-                            + credit.accountCode());
+            PurchaseCrediting.Result result = crediting.post(connection, credit);
+            recorded = new Recorded(result.outcome(), result.note());
         } else {
             CheckoutCredits.Skip skip = (CheckoutCredits.Skip) decision;
             recorded = new Recorded(skip.outcome(), skip.note());
