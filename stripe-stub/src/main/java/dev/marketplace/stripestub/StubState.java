@@ -55,8 +55,7 @@ final class StubState {
     Map<String, Object> get(String id, String objectType, String param) {
         Map<String, Object> object = id == null ? null : objects.get(id);
         if (object == null || !objectType.equals(object.get("object"))) {
-            throw StripeError.noSuch(objectType.replace('_', ' ').replace("checkout.session", "checkout.session"),
-                    id, param);
+            throw StripeError.noSuch(objectType, id, param);
         }
         return object;
     }
