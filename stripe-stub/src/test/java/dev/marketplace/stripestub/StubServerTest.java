@@ -28,6 +28,7 @@ import com.stripe.param.BalanceTransactionListParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -190,6 +191,30 @@ class StubServerTest {
         BalanceTransaction refundTxn = stripe.v1().balanceTransactions().retrieve(first.getBalanceTransaction());
         assertEquals(-300L, refundTxn.getAmount());
         assertEquals(-300L, refundTxn.getNet());
+    }
+
+    @Test
+    void aDisputeHoldsTheAmountPlusItsFeeAndAWonDisputeReturnsTheAmount() throws Exception {
+        String charge = paidCharge(2000);
+        JsonObject dispute = JsonText.read(control("/_stub/charges/" + charge + "/dispute"));
+        assertEquals("needs_response", dispute.getString("status"));
+        assertEquals(2000, dispute.getInt("amount"));
+        JsonObject held = dispute.getJsonArray("balance_transactions").getJsonObject(0);
+        assertEquals(-2000, held.getInt("amount"));
+        assertEquals(1500, held.getInt("fee"));
+        assertEquals(-3500, held.getInt("net"));
+        assertTrue(stripe.v1().charges().retrieve(charge).getDisputed());
+
+        JsonObject won = JsonText.read(control("/_stub/disputes/" + dispute.getString("id") + "/close?status=won"));
+        assertEquals("won", won.getString("status"));
+        assertEquals(2000, won.getJsonArray("balance_transactions").getJsonObject(1).getInt("net"));
+        HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/_stub/disputes/"
+                + dispute.getString("id") + "/close?status=lost")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, again.statusCode(), "a closed dispute stays closed");
+
+        List<String> types = events();
+        assertTrue(types.contains("charge.dispute.created") && types.contains("charge.dispute.closed"), types.toString());
     }
 
     @Test
