@@ -27,6 +27,9 @@ public class DemoCatalog {
     /** The demo developer's management key unless MARKET_DEMO_MANAGEMENT_KEY says otherwise ({@code ./marketplace} prints it). */
     public static final String DEMO_MANAGEMENT_KEY_DEFAULT = KeyKind.MANAGEMENT.prefix() + "mgmt".repeat(16);
 
+    /** What the simulator honours: the output cap, and the embedding options. */
+    static final List<String> SIM_PARAMETERS = List.of("max_tokens", "dimensions", "encoding_format");
+
     @PersistenceContext(unitName = "market")
     EntityManager em;
     @Inject
@@ -46,6 +49,7 @@ public class DemoCatalog {
                 .setParameter("p", sim).getResultList());
         if (endpoint == null) {
             endpoint = new ProviderEndpoint(sim, "default", baseUrl, OpenAiAdapterFactory.ID);
+            endpoint.setRoutingAttributes(ProviderEndpoint.RETENTION_NONE, null, null); // the simulator keeps nothing
             em.persist(endpoint);
         } else if (!endpoint.getBaseUrl().equals(baseUrl)) {
             endpoint.setBaseUrl(baseUrl); // the port may differ between the dev and test stacks
@@ -58,7 +62,10 @@ public class DemoCatalog {
         }
         if (em.createQuery("select count(l) from Listing l where l.model = :m and l.endpoint = :e", Long.class)
                 .setParameter("m", echo).setParameter("e", endpoint).getSingleResult() == 0) {
-            em.persist(new Listing(echo, endpoint, "echo-1", DemoSeed.SIM_INPUT_PRICE_MICROS_PER_MTOK, DemoSeed.SIM_OUTPUT_PRICE_MICROS_PER_MTOK));
+            Listing listing = new Listing(echo, endpoint, "echo-1", DemoSeed.SIM_INPUT_PRICE_MICROS_PER_MTOK,
+                    DemoSeed.SIM_OUTPUT_PRICE_MICROS_PER_MTOK);
+            listing.setSupportedParameters(SIM_PARAMETERS);
+            em.persist(listing);
         }
         long developerId = developers.ensure("developer", "developer@example.com");
         String demoKey = Config.get("demo.api-key", DemoSeed.DEMO_KEY_DEFAULT);

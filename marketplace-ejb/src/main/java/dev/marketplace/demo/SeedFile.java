@@ -17,8 +17,9 @@ import java.util.List;
 
 /**
  * Applies a self-hosting seed file ({@code MARKET_SEED=path}, see {@code examples/bench-seed.json}): models,
- * providers with their endpoints, listings, and credit grants for developers. Rows that exist (by slug or name)
- * are left as they are, so a restart with the same file changes nothing. Returns the grants to post, which the
+ * providers with their endpoints (optional {@code data_retention}, {@code max_concurrency},
+ * {@code max_requests_per_minute}), listings (optional {@code supported_parameters}), and credit grants for
+ * developers. Rows that exist (by slug or name) are left as they are, so a restart with the same file changes nothing. Returns the grants to post, which the
  * caller books after this transaction commits (the ledger has its own transactions).
  */
 @ApplicationScoped
@@ -66,9 +67,12 @@ public class SeedFile {
         for (JsonValue e : array(p, "endpoints")) {
             JsonObject endpoint = e.asJsonObject();
             if (endpoint(provider, endpoint.getString("name")) == null) {
-                em.persist(new ProviderEndpoint(provider, endpoint.getString("name"), endpoint.getString("base_url"),
-                        endpoint.getString("adapter", "openai"), endpoint.getString("api_key", null),
-                        endpoint.getInt("timeout_ms", 60_000)));
+                ProviderEndpoint created = new ProviderEndpoint(provider, endpoint.getString("name"),
+                        endpoint.getString("base_url"), endpoint.getString("adapter", "openai"),
+                        endpoint.getString("api_key", null), endpoint.getInt("timeout_ms", 60_000));
+                created.setRoutingAttributes(endpoint.getString("data_retention", ProviderEndpoint.RETENTION_UNKNOWN),
+                        optionalInt(endpoint, "max_concurrency"), optionalInt(endpoint, "max_requests_per_minute"));
+                em.persist(created);
             }
         }
     }
@@ -86,9 +90,14 @@ public class SeedFile {
         long existing = em.createQuery("select count(l) from Listing l where l.model = :m and l.endpoint = :e", Long.class)
                 .setParameter("m", model).setParameter("e", endpoint).getSingleResult();
         if (existing == 0) {
-            em.persist(new Listing(model, endpoint, l.getString("upstream_model"),
+            Listing listing = new Listing(model, endpoint, l.getString("upstream_model"),
                     l.getJsonNumber("input_price_micros_per_mtok").longValueExact(),
-                    l.getJsonNumber("output_price_micros_per_mtok").longValueExact()));
+                    l.getJsonNumber("output_price_micros_per_mtok").longValueExact());
+            if (l.containsKey("supported_parameters")) {
+                listing.setSupportedParameters(l.getJsonArray("supported_parameters")
+                        .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            }
+            em.persist(listing);
         }
     }
 
@@ -100,6 +109,10 @@ public class SeedFile {
     private <T> T find(Class<T> type, String field, String value) {
         return em.createQuery("select x from " + type.getSimpleName() + " x where x." + field + " = :v", type)
                 .setParameter("v", value).getResultList().stream().findFirst().orElse(null);
+    }
+
+    private static Integer optionalInt(JsonObject o, String field) {
+        return o.get(field) instanceof jakarta.json.JsonNumber n ? n.intValueExact() : null;
     }
 
     private static List<JsonValue> array(JsonObject o, String field) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * The simulated provider's model {@code echo-1}: it answers "Echo: " followed by the last user message, cut to the
- * request's max_tokens, with real cl100k token counts. Replies are deterministic; latency is configurable
+ * request's max_tokens, with real cl100k token counts; it also serves legacy completions and embeddings. Replies are deterministic; latency is configurable
  * ({@code MARKET_SIM_LATENCY_MS} before the first token, {@code MARKET_SIM_TOKEN_DELAY_MS} between stream chunks).
  */
 @ApplicationScoped
@@ -30,6 +30,20 @@ public class Simulator {
 
     private final long latencyMs = Config.getLong("sim.latency-ms", 0);
     private final long tokenDelayMs = Config.getLong("sim.token-delay-ms", 0);
+
+    /** Legacy text completions: "Echo: " and each prompt (see {@link SimulatedPrompts}). */
+    public JsonObject completeText(JsonObject request) {
+        return new SimulatedPrompts(tokens).completion(request);
+    }
+
+    public List<JsonObject> textChunks(JsonObject request) {
+        return new SimulatedPrompts(tokens).completionChunks(request);
+    }
+
+    /** Deterministic unit vectors, one per input (see {@link SimulatedPrompts}). */
+    public JsonObject embeddings(JsonObject request) {
+        return new SimulatedPrompts(tokens).embeddings(request);
+    }
 
     public long latencyMs() {
         return latencyMs;

@@ -6,6 +6,7 @@ import dev.marketplace.gateway.application.Call;
 import dev.marketplace.gateway.application.CallPreparer;
 import dev.marketplace.gateway.application.ChatCompletions;
 import dev.marketplace.gateway.domain.GatewayException;
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.platform.operations.Operations;
 import jakarta.annotation.Resource;
@@ -34,6 +35,11 @@ public class ChatCompletionsServlet extends HttpServlet {
     @Resource
     ManagedScheduledExecutorService timer;
 
+    /** What this servlet serves; the legacy completions and embeddings servlets are this one with another operation. */
+    protected Operation operation() {
+        return Operation.CHAT_COMPLETIONS;
+    }
+
     /** Only POST exists here; any other method gets a 405 in the API's error shape (not the container's page). */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws jakarta.servlet.ServletException, IOException {
@@ -50,7 +56,7 @@ public class ChatCompletionsServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
             byte[] body = readBounded(request, CallPreparer.MAX_BODY_BYTES);
-            Call call = preparer.prepare(request.getHeader("Authorization"), body);
+            Call call = preparer.prepare(operation(), request.getHeader("Authorization"), body);
             response.setHeader(GENERATION_HEADER, call.generationId());
             if (call.stream()) {
                 stream(call, response);

@@ -24,7 +24,9 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/models/{author}/{slug}/endpoints}: the live endpoints serving one model in routing order,
  * OpenRouter's shape, each with its price, limits and health from real traffic (uptime over 5 min / 30 min / 1 day,
- * latency and throughput percentiles over 30 min; null where there was no traffic to measure). Public, as
+ * latency and throughput percentiles over 30 min; null where there was no traffic to measure), its declared
+ * parameters, data retention and capacity limits, and {@code capped_last_1d}: calls of the last day whose reported
+ * usage was above what the call allowed (billed at the cap, flagged against the provider). Public, as
  * {@code /v1/models} is; the stats are cached for a few seconds ({@link EndpointStatsReader}).
  */
 @Path("/v1/models/{author}/{slug}/endpoints")
@@ -81,8 +83,16 @@ public class ModelEndpointsResource {
                 .add("uptime_last_1d", number(s.uptimeLast1d()))
                 .add("latency_last_30m", percentiles(s.latencyLast30m()))
                 .add("throughput_last_30m", percentiles(s.throughputLast30m()))
-                .add("supported_parameters", JsonP.createArrayBuilder().add("max_tokens").add("stream"))
+                .add("supported_parameters", ModelsResource.parameters(r.supportedParameters()))
+                .add("data_retention", r.endpoint().dataRetention())
+                .add("max_concurrency", integer(r.endpoint().maxConcurrency()))
+                .add("max_requests_per_minute", integer(r.endpoint().maxRequestsPerMinute()))
+                .add("capped_last_1d", s.cappedLast1d())
                 .build();
+    }
+
+    private static JsonValue integer(Integer value) {
+        return value == null ? JsonValue.NULL : JsonP.createValue(java.math.BigDecimal.valueOf(value));
     }
 
     private static JsonValue percentiles(EndpointStats.Percentiles p) {

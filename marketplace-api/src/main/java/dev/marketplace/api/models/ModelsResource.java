@@ -6,6 +6,7 @@ import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import dev.marketplace.platform.JsonP;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -14,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Path("/v1/models")
 @RequestScoped
@@ -28,13 +31,30 @@ public class ModelsResource {
         for (Model model : catalog.liveModels()) {
             List<Route> routes = catalog.routes(model.getSlug());
             if (!routes.isEmpty()) {
-                data.add(model(model, routes.get(0)));
+                data.add(model(model, routes.get(0), declared(routes)));
             }
         }
         return JsonP.createObjectBuilder().add("object", "list").add("data", data).build().toString();
     }
 
-    private static JsonObject model(Model m, Route cheapest) {
+    /** The parameters any live listing of the model declares (OpenRouter lists the union); null when none does. */
+    private static Set<String> declared(List<Route> routes) {
+        Set<String> union = new TreeSet<>();
+        routes.stream().filter(r -> r.supportedParameters() != null).forEach(r -> union.addAll(r.supportedParameters()));
+        return union.isEmpty() ? null : union;
+    }
+
+    /** Declared parameters sorted, or what every endpoint takes when nothing is declared. */
+    static JsonArray parameters(Set<String> declared) {
+        JsonArrayBuilder out = JsonP.createArrayBuilder();
+        if (declared == null) {
+            return out.add("max_tokens").add("stream").build();
+        }
+        new TreeSet<>(declared).forEach(out::add);
+        return out.build();
+    }
+
+    private static JsonObject model(Model m, Route cheapest, Set<String> parameters) {
         long created = m.getCreatedAt() == null ? 0 : m.getCreatedAt().getEpochSecond();
         return JsonP.createObjectBuilder()
                 .add("id", m.getSlug())
@@ -54,7 +74,7 @@ public class ModelsResource {
                 .add("top_provider", JsonP.createObjectBuilder()
                         .add("context_length", m.getContextLength())
                         .add("max_completion_tokens", m.getMaxOutputTokens()))
-                .add("supported_parameters", JsonP.createArrayBuilder().add("max_tokens").add("stream"))
+                .add("supported_parameters", parameters(parameters))
                 .build();
     }
 

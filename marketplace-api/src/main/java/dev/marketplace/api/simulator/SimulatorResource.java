@@ -40,7 +40,29 @@ public class SimulatorResource {
         if (!request.getBoolean("stream", false)) {
             return Response.ok(simulator.complete(request).toString(), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        List<JsonObject> chunks = simulator.chunks(request);
+        return events(simulator.chunks(request));
+    }
+
+    @POST
+    @Path("/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response completeText(JsonObject request) throws InterruptedException {
+        Thread.sleep(simulator.latencyMs());
+        if (!request.getBoolean("stream", false)) {
+            return Response.ok(simulator.completeText(request).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return events(simulator.textChunks(request));
+    }
+
+    @POST
+    @Path("/embeddings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response embeddings(JsonObject request) throws InterruptedException {
+        Thread.sleep(simulator.latencyMs());
+        return Response.ok(simulator.embeddings(request).toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Response events(List<JsonObject> chunks) {
         StreamingOutput stream = (OutputStream out) -> {
             for (JsonObject chunk : chunks) {
                 out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));

@@ -57,8 +57,10 @@ public class CatalogSnapshot {
         Model m = l.getModel();
         return new Route(l.getId(), m.getSlug(), l.getUpstreamModel(), p.getId(), p.getSlug(), p.getName(),
                 p.isPlatformOperated(), p.getTakeRateBps(),
-                new Route.Endpoint(e.getId(), e.getAdapterId(), e.getBaseUrl(), e.getApiKey(), e.getTimeoutMs()),
-                l.getInputPriceMicrosPerMTok(), l.getOutputPriceMicrosPerMTok(), m.getMaxOutputTokens(), m.getContextLength());
+                new Route.Endpoint(e.getId(), e.getAdapterId(), e.getBaseUrl(), e.getApiKey(), e.getTimeoutMs(),
+                        e.getDataRetention(), e.getMaxConcurrency(), e.getMaxRequestsPerMinute()),
+                l.getInputPriceMicrosPerMTok(), l.getOutputPriceMicrosPerMTok(), m.getMaxOutputTokens(), m.getContextLength(),
+                l.getSupportedParameters());
     }
 
     private record Snapshot(Map<String, List<Route>> routesByModel, List<Model> models) {

@@ -29,6 +29,9 @@ public class Listing {
     @Column(name = "output_price_micros_per_mtok")
     private long outputPriceMicrosPerMTok;
     private String status = "active";
+    /** Comma-separated OpenRouter parameter names the listing honours; null when not declared. */
+    @Column(name = "supported_parameters")
+    private String supportedParameters;
 
     protected Listing() {
     }
@@ -49,4 +52,14 @@ public class Listing {
     public long getInputPriceMicrosPerMTok() { return inputPriceMicrosPerMTok; }
     public long getOutputPriceMicrosPerMTok() { return outputPriceMicrosPerMTok; }
     public String getStatus() { return status; }
+
+    /** The parameters this listing declares it honours, or null when it declares none. */
+    public java.util.Set<String> getSupportedParameters() {
+        return supportedParameters == null ? null : java.util.Set.copyOf(java.util.Arrays.asList(supportedParameters.split(",")));
+    }
+
+    public void setSupportedParameters(java.util.Collection<String> parameters) {
+        this.supportedParameters = parameters == null || parameters.isEmpty() ? null
+                : String.join(",", new java.util.TreeSet<>(parameters));
+    }
 }

@@ -29,6 +29,18 @@ public class ProviderEndpoint {
     @Column(name = "timeout_ms")
     private int timeoutMs = 60_000;
     private String status = "active";
+    /** What the endpoint keeps of a request: none, logs_prompts or unknown (treated as retaining). */
+    @Column(name = "data_retention")
+    private String dataRetention = RETENTION_UNKNOWN;
+    /** Calls in flight at most (null: unlimited, 0: drained). */
+    @Column(name = "max_concurrency")
+    private Integer maxConcurrency;
+    @Column(name = "max_requests_per_minute")
+    private Integer maxRequestsPerMinute;
+
+    public static final String RETENTION_NONE = "none";
+    public static final String RETENTION_LOGS_PROMPTS = "logs_prompts";
+    public static final String RETENTION_UNKNOWN = "unknown";
 
     protected ProviderEndpoint() {
     }
@@ -55,4 +67,20 @@ public class ProviderEndpoint {
     public String getApiKey() { return apiKey; }
     public int getTimeoutMs() { return timeoutMs; }
     public String getStatus() { return status; }
+    public String getDataRetention() { return dataRetention; }
+    public Integer getMaxConcurrency() { return maxConcurrency; }
+    public Integer getMaxRequestsPerMinute() { return maxRequestsPerMinute; }
+
+    /** Routing attributes: data retention and capacity limits (null limits: unlimited). */
+    public void setRoutingAttributes(String dataRetention, Integer maxConcurrency, Integer maxRequestsPerMinute) {
+        if (!java.util.Set.of(RETENTION_NONE, RETENTION_LOGS_PROMPTS, RETENTION_UNKNOWN).contains(dataRetention)) {
+            throw new IllegalArgumentException("data_retention must be none, logs_prompts or unknown: " + dataRetention);
+        }
+        if ((maxConcurrency != null && maxConcurrency < 0) || (maxRequestsPerMinute != null && maxRequestsPerMinute < 1)) {
+            throw new IllegalArgumentException("max_concurrency must be >= 0 and max_requests_per_minute >= 1");
+        }
+        this.dataRetention = dataRetention;
+        this.maxConcurrency = maxConcurrency;
+        this.maxRequestsPerMinute = maxRequestsPerMinute;
+    }
 }

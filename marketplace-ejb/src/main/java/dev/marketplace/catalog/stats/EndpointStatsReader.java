@@ -28,7 +28,8 @@ public class EndpointStatsReader {
      * One pass over the listings' last day of counted calls. Uptime counts only 'ok' and 'error' (a cancelled call
      * is the caller's doing, {@link HealthRules#uptime}); latency and throughput percentiles over the 'ok' calls
      * of the last 30 minutes, throughput = completion_tokens × 1000 / latency_ms for latency > 0
-     * ({@link HealthRules#throughput}; nullif keeps a zero latency out even if the filter were evaluated late).
+     * ({@link HealthRules#throughput}; nullif keeps a zero latency out even if the filter were evaluated late), and
+     * the day's capped calls (usage reported above what the call allowed).
      */
     static final String SQL = """
             select listing_id,
@@ -43,7 +44,8 @@ public class EndpointStatsReader {
                        filter (where status = 'ok' and created_at >= now() - interval '30 minutes'),
                    percentile_cont(array[0.5, 0.75, 0.9, 0.99]::float8[])
                        within group (order by completion_tokens * 1000.0::float8 / nullif(latency_ms, 0))
-                       filter (where status = 'ok' and latency_ms > 0 and created_at >= now() - interval '30 minutes')
+                       filter (where status = 'ok' and latency_ms > 0 and created_at >= now() - interval '30 minutes'),
+                   count(*) filter (where capped)
             from usage_record
             where listing_id = any (?) and created_at >= now() - interval '1 day' and status in ('ok', 'error')
             group by listing_id""";
@@ -81,7 +83,8 @@ public class EndpointStatsReader {
                                 HealthRules.uptime(rs.getLong(4), rs.getLong(5)),
                                 HealthRules.uptime(rs.getLong(6), rs.getLong(7)),
                                 HealthRules.percentiles(doubles(rs.getArray(8))),
-                                HealthRules.percentiles(doubles(rs.getArray(9)))));
+                                HealthRules.percentiles(doubles(rs.getArray(9))),
+                                rs.getLong(10)));
                     }
                 }
             } finally {

@@ -13,6 +13,7 @@ import dev.marketplace.metering.application.TokenCounter;
 import dev.marketplace.metering.application.UsageRecorder;
 import dev.marketplace.metering.infrastructure.OverloadedException;
 import dev.marketplace.routing.application.Router;
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,11 @@ public class CallPreparer {
     RateLimiter rateLimiter;
 
     public Call prepare(String authorization, byte[] body) {
+        return prepare(Operation.CHAT_COMPLETIONS, authorization, body);
+    }
+
+    /** The same steps for any operation: chat completions, legacy completions, embeddings. */
+    public Call prepare(Operation operation, String authorization, byte[] body) {
         long start = System.nanoTime();
         KeyState key = authenticate(authorization);
         if (key.rateLimitRpm() != null) {
@@ -62,12 +68,9 @@ public class CallPreparer {
         if (body.length > MAX_BODY_BYTES) {
             throw GatewayException.tooLarge(MAX_BODY_BYTES);
         }
-        ChatRequest request = ChatRequest.parse(parse(body));
-        List<Route> routes = router.routes(request.routing());
-        if (routes.isEmpty()) {
-            throw noRoute(request);
-        }
-        int promptEstimate = tokens.promptTokens(request.messageTexts());
+        ChatRequest request = ChatRequest.parse(operation, parse(body));
+        List<Route> routes = withRoom(request, router.routes(request.routing(), operation));
+        int promptEstimate = Math.addExact(tokens.promptTokens(request.messageTexts()), request.promptTokenIds());
         long promptHoldTokens = HoldSizing.promptHoldTokens(promptEstimate);
         String account = AccountCodes.developerCredit(key.developerId());
         int maxTokens = maxTokens(request, routes, promptHoldTokens, account);
@@ -105,8 +108,28 @@ public class CallPreparer {
                 .orElseThrow(() -> GatewayException.unauthorized("Invalid or revoked API key"));
     }
 
-    /** The client's cap, or the model's maximum reduced to what the developer's credit covers. */
+    /**
+     * The routes to try: those whose endpoint has room now. Nothing matching is a 404; everything matching at
+     * capacity a 429 with Retry-After (503 when all are drained), answered before anything is held.
+     */
+    private List<Route> withRoom(ChatRequest request, List<Route> routes) {
+        if (routes.isEmpty()) {
+            throw noRoute(request);
+        }
+        List<Route> open = router.withRoom(routes);
+        if (open.isEmpty()) {
+            throw router.anyCanServe(routes)
+                    ? GatewayException.endpointsAtCapacity(request.model(), router.retryAfterSeconds(routes))
+                    : GatewayException.noCapacity(request.model());
+        }
+        return open;
+    }
+
+    /** The client's cap, or the model's maximum reduced to what the developer's credit covers; 0 for embeddings. */
     private int maxTokens(ChatRequest request, List<Route> routes, long promptHoldTokens, String account) {
+        if (request.operation() == Operation.EMBEDDINGS) {
+            return 0;
+        }
         int modelMax = routes.stream().mapToInt(Route::maxOutputTokens).min().orElseThrow();
         if (request.maxTokens() > 0) {
             return Math.min(request.maxTokens(), modelMax);
@@ -119,12 +142,15 @@ public class CallPreparer {
         return affordable;
     }
 
-    /** 404 either way: no such model, or none of its endpoints matches the provider preferences. */
+    /** 404 either way: no such model, or none of its endpoints serves the operation and matches the preferences. */
     private GatewayException noRoute(ChatRequest request) {
         for (String model : request.routing().models()) {
             if (router.knows(model)) {
                 return new GatewayException(404, "invalid_request_error", "No endpoint of " + request.routing().models()
-                        + " matches the provider preferences", "provider", java.util.Map.of());
+                        + " serves /" + request.operation().path() + " and matches the provider preferences"
+                        + (request.routing().requiredParameters().isEmpty() ? ""
+                        : " (require_parameters: " + request.routing().requiredParameters() + ")"),
+                        "provider", java.util.Map.of());
             }
         }
         return GatewayException.modelNotFound(request.model());

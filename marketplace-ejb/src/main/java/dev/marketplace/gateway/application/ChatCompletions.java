@@ -7,6 +7,7 @@ import dev.marketplace.routing.application.EndpointHealth;
 import dev.marketplace.routing.application.Router;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ClientGoneException;
+import dev.marketplace.routing.upstream.EndpointAtCapacityException;
 import dev.marketplace.routing.upstream.UpstreamException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,7 +54,8 @@ public class ChatCompletions {
         for (Route route : call.routes()) {
             JsonObject reply;
             try {
-                reply = router.adapter(route.endpoint()).complete(ResponseShaper.upstreamRequest(call, route));
+                reply = router.adapter(route.endpoint()).call(call.request().operation(),
+                        ResponseShaper.upstreamRequest(call, route));
             } catch (UpstreamException e) {
                 last = e;
                 lastRoute = route;
@@ -78,7 +80,8 @@ public class ChatCompletions {
         for (Route route : call.routes()) {
             StreamProgress progress = new StreamProgress();
             try {
-                JsonObject usage = router.adapter(route.endpoint()).stream(ResponseShaper.upstreamRequest(call, route), chunk -> {
+                JsonObject usage = router.adapter(route.endpoint()).streamCall(call.request().operation(),
+                        ResponseShaper.upstreamRequest(call, route), chunk -> {
                     if (chunk.get("usage") instanceof JsonObject) {
                         progress.observe(chunk);
                         progress.usageChunk = chunk; // sent last, with the cost, once the charge is durable
@@ -136,8 +139,15 @@ public class ChatCompletions {
     }
 
     private GatewayException failed(Call call, Route route, UpstreamException last) {
+        if (last instanceof EndpointAtCapacityException busy) { // no upstream was called: nothing to record, a 429
+            settlement.releaseUnserved(call);
+            return GatewayException.endpointsAtCapacity(call.request().model(), busy.retryAfterSeconds());
+        }
         settlement.fail(call, route);
-        int status = last == null ? 502 : (last.status() >= 400 && last.status() < 500 && last.status() != 408 && last.status() != 429)
+        if (last != null && last.status() == 408) { // the last endpoint tried did not answer in time: so did we
+            return GatewayException.timedOut("Provider timed out: " + last.getMessage(), route.providerName());
+        }
+        int status = last == null ? 502 : (last.status() >= 400 && last.status() < 500 && last.status() != 429)
                 ? last.status() : 502;
         String message = last == null ? "No provider could serve the request" : "Provider failed: " + last.getMessage();
         return GatewayException.upstream(status, message, route.providerName());

@@ -1,6 +1,7 @@
 package dev.marketplace.gateway.application;
 
 import dev.marketplace.billing.money.Money;
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.platform.JsonP;
 import jakarta.json.JsonArray;
@@ -26,7 +27,9 @@ final class ResponseShaper {
             b.remove(field);
         }
         b.add("model", route.upstreamModel());
-        b.add(call.request().maxTokensField(), call.maxTokens());
+        if (call.request().maxTokensField() != null) { // embeddings have no output to cap
+            b.add(call.request().maxTokensField(), call.maxTokens());
+        }
         if (call.stream()) {
             b.add("stream_options", JsonP.createObjectBuilder().add("include_usage", true));
         }
@@ -53,7 +56,7 @@ final class ResponseShaper {
     /** The final chunk carrying usage: the upstream's own usage chunk if it sent one, else a new one. */
     static JsonObject usageChunk(JsonObject upstreamUsageChunk, Call call, Route route, Metered m) {
         JsonObject base = upstreamUsageChunk != null ? upstreamUsageChunk : JsonP.createObjectBuilder()
-                .add("object", "chat.completion.chunk")
+                .add("object", call.request().operation() == Operation.COMPLETIONS ? "text_completion" : "chat.completion.chunk")
                 .add("created", System.currentTimeMillis() / 1000)
                 .add("choices", JsonValue.EMPTY_JSON_ARRAY)
                 .build();
@@ -73,7 +76,10 @@ final class ResponseShaper {
                 .build();
     }
 
-    /** The text a chunk delivers (delta content of its choices), for counting when the upstream reports no usage. */
+    /**
+     * The text a chunk delivers (delta content of its choices; {@code text} for legacy completions), for counting
+     * when the upstream reports no usage.
+     */
     static String deltaText(JsonObject chunk) {
         if (!(chunk.get("choices") instanceof JsonArray choices)) {
             return "";
@@ -83,12 +89,14 @@ final class ResponseShaper {
             if (choice instanceof JsonObject c && c.get("delta") instanceof JsonObject d
                     && d.get("content") instanceof JsonString s) {
                 out.append(s.getString());
+            } else if (choice instanceof JsonObject c && c.get("text") instanceof JsonString t) {
+                out.append(t.getString());
             }
         }
         return out.toString();
     }
 
-    /** The reply's message text, for counting when the upstream reports no usage. */
+    /** The reply's message text (or legacy completion text), for counting when the upstream reports no usage. */
     static String messageText(JsonObject reply) {
         if (!(reply.get("choices") instanceof JsonArray choices)) {
             return "";
@@ -98,6 +106,8 @@ final class ResponseShaper {
             if (choice instanceof JsonObject c && c.get("message") instanceof JsonObject msg
                     && msg.get("content") instanceof JsonString s) {
                 out.append(s.getString());
+            } else if (choice instanceof JsonObject c && c.get("text") instanceof JsonString t) {
+                out.append(t.getString());
             }
         }
         return out.toString();

@@ -64,6 +64,11 @@ public class Settlement {
                 "error", call.stream(), 0, 0, 0, call.startNanos());
     }
 
+    /** No upstream was called (every endpoint at capacity): the hold goes back, nothing is recorded or charged. */
+    void releaseUnserved(Call call) {
+        holds.release(call.generationId());
+    }
+
     /**
      * After an unexpected failure: give the hold back unless it was already settled or released (release is a no-op
      * then). A failure to release is attached to the original error, which the caller rethrows.

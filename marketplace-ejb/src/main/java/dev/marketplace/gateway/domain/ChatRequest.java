@@ -1,5 +1,6 @@
 package dev.marketplace.gateway.domain;
 
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.RoutingPreferences;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -10,20 +11,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chat-completions request as the gateway needs to see it: the model asked for, whether to stream, the token
- * cap the client set (0 = none) and the text of its messages (for the prompt estimate). The original JSON is kept
- * whole so that every other parameter passes through untouched.
+ * An inference request as the gateway needs to see it: the operation (chat completions, legacy completions or
+ * embeddings), the model asked for, whether to stream, the token cap the client set (0 = none; embeddings have
+ * none) and the texts of its messages, prompts or inputs plus the count of pre-tokenized prompt tokens (for the
+ * prompt estimate). The original JSON is kept whole so that every other parameter passes through untouched.
  */
 public record ChatRequest(JsonObject json, String model, boolean stream, int maxTokens, String maxTokensField,
-                          List<String> messageTexts, RoutingPreferences routing) {
+                          List<String> messageTexts, RoutingPreferences routing, Operation operation,
+                          int promptTokenIds) {
 
-    public static ChatRequest parse(JsonObject json) {
+    /** A chat-completions request; see {@link PromptRequests} for legacy completions and embeddings. */
+    public ChatRequest(JsonObject json, String model, boolean stream, int maxTokens, String maxTokensField,
+                       List<String> messageTexts, RoutingPreferences routing) {
+        this(json, model, stream, maxTokens, maxTokensField, messageTexts, routing, Operation.CHAT_COMPLETIONS, 0);
+    }
+
+    /** Parses a request of the given operation ({@code POST /chat/completions}, {@code /completions}, {@code /embeddings}). */
+    public static ChatRequest parse(Operation operation, JsonObject json) {
+        return switch (operation) {
+            case CHAT_COMPLETIONS -> parse(json);
+            case COMPLETIONS -> PromptRequests.completion(json);
+            case EMBEDDINGS -> PromptRequests.embedding(json);
+        };
+    }
+
+    /** The model slug, or null when only a {@code models} list names them; a 400 when neither is usable. */
+    static String modelSlug(JsonObject json) {
         JsonValue model = json.get("model");
         boolean hasModels = json.get("models") instanceof JsonArray list && !list.isEmpty();
         String modelSlug = model instanceof JsonString s && !s.getString().isBlank() ? s.getString() : null;
         if (modelSlug == null && (!hasModels || (model != null && model != JsonValue.NULL))) {
             throw GatewayException.badRequest("'model' is required and must be a string such as \"sim/echo-1\"", "model");
         }
+        return modelSlug;
+    }
+
+    public static ChatRequest parse(JsonObject json) {
+        String modelSlug = modelSlug(json);
         JsonValue messages = json.get("messages");
         if (!(messages instanceof JsonArray array) || array.isEmpty()) {
             throw GatewayException.badRequest("'messages' is required and must be a non-empty array", "messages");
@@ -42,7 +66,7 @@ public record ChatRequest(JsonObject json, String model, boolean stream, int max
                 routing);
     }
 
-    private static int tokenCap(JsonObject json, String field) {
+    static int tokenCap(JsonObject json, String field) {
         JsonValue value = json.get(field);
         if (value == null || value == JsonValue.NULL) {
             return 0;

@@ -53,9 +53,28 @@ public class GatewayException extends RuntimeException {
                 Map.of("retry_after_seconds", Long.toString(retryAfterSeconds), "reason", "key_rate_limit"));
     }
 
+    /** Every endpoint that could serve the request is at its capacity right now: a 429 with Retry-After. */
+    public static GatewayException endpointsAtCapacity(String model, long retryAfterSeconds) {
+        return new GatewayException(429, "rate_limit_error", "Every endpoint serving '" + model + "' is at capacity;"
+                + " retry in " + retryAfterSeconds + " s", null,
+                Map.of("retry_after_seconds", Long.toString(retryAfterSeconds), "reason", "endpoint_capacity"));
+    }
+
+    /** No endpoint that could serve the request takes traffic at all (all drained): waiting will not help. */
+    public static GatewayException noCapacity(String model) {
+        return new GatewayException(503, "server_error", "No endpoint serving '" + model + "' takes traffic now", null,
+                Map.of("reason", "endpoint_capacity"));
+    }
+
     /** Too much in flight right now: a 503 the client may retry (the API layer adds Retry-After). */
     public static GatewayException overloaded(String message) {
         return new GatewayException(503, "server_error", message, null, Map.of("retry_after_seconds", "1"));
+    }
+
+    /** Every attempt failed and the last one timed out: a 408, as OpenRouter answers a request that timed out. */
+    public static GatewayException timedOut(String message, String provider) {
+        return new GatewayException(408, "timeout_error", message, null,
+                provider == null ? Map.of() : Map.of("provider_name", provider));
     }
 
     public static GatewayException upstream(int status, String message, String provider) {

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads OpenRouter's routing fields of a request: {@code model} with its {@code :floor} variant, the {@code models}
- * fallback list and the {@code provider} object. What is not built yet ({@code :nitro}, sorting by throughput or
- * latency, {@code data_collection: deny}, {@code require_parameters: true}) is refused with a 400 naming the field,
- * never silently ignored.
+ * Reads OpenRouter's routing fields of a request: {@code model} with its {@code :floor} (cheapest first) or
+ * {@code :nitro} (highest throughput first) variant, the {@code models} fallback list and the {@code provider}
+ * object ({@code order}, {@code only}, {@code ignore}, {@code allow_fallbacks}, {@code sort} price | throughput |
+ * latency, {@code max_price}, {@code require_parameters}, {@code data_collection} allow | deny). A value it does not
+ * know is refused with a 400 naming the field, never silently ignored.
  */
 final class RoutingRequest {
     static final int MAX_MODELS = 10;
@@ -26,14 +27,14 @@ final class RoutingRequest {
     }
 
     static RoutingPreferences parse(JsonObject json, String model) {
-        boolean floor = false;
+        RoutingPreferences.Sort variant = RoutingPreferences.Sort.DEFAULT;
         List<String> models = new ArrayList<>();
         for (String slug : modelList(json, model)) {
             if (slug.endsWith(NITRO)) {
-                throw GatewayException.badRequest("The ':nitro' variant (fastest endpoint) is not supported yet", "model");
-            }
-            if (slug.endsWith(FLOOR)) {
-                floor = true;
+                variant = RoutingPreferences.Sort.THROUGHPUT;
+                slug = slug.substring(0, slug.length() - NITRO.length());
+            } else if (slug.endsWith(FLOOR)) {
+                variant = RoutingPreferences.Sort.PRICE;
                 slug = slug.substring(0, slug.length() - FLOOR.length());
             }
             if (!models.contains(slug)) {
@@ -42,17 +43,58 @@ final class RoutingRequest {
         }
         JsonValue provider = json.get("provider");
         if (provider == null || provider == JsonValue.NULL) {
-            return new RoutingPreferences(models, List.of(), Set.of(), Set.of(), true, floor, null, null);
+            return new RoutingPreferences(models, List.of(), Set.of(), Set.of(), true, variant, null, null, Set.of(),
+                    false);
         }
         if (!(provider instanceof JsonObject p)) {
             throw GatewayException.badRequest("'provider' must be an object", "provider");
         }
-        refuseUnsupported(p);
-        boolean byPrice = floor || "price".equals(p.getString("sort", ""));
+        RoutingPreferences.Sort sort = sort(p, variant);
         JsonObject maxPrice = p.get("max_price") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
+        Set<String> required = bool(p, "require_parameters", false) ? RequestParameters.used(json) : Set.of();
         return new RoutingPreferences(models, strings(p, "order"), new LinkedHashSet<>(strings(p, "only")),
-                new LinkedHashSet<>(strings(p, "ignore")), p.getBoolean("allow_fallbacks", true), byPrice,
-                microsPerMTok(maxPrice, "prompt"), microsPerMTok(maxPrice, "completion"));
+                new LinkedHashSet<>(strings(p, "ignore")), bool(p, "allow_fallbacks", true),
+                sort, microsPerMTok(maxPrice, "prompt"), microsPerMTok(maxPrice, "completion"), required,
+                denyDataCollection(p));
+    }
+
+    /** provider.sort wins over a variant; without either, the catalog's order. */
+    private static RoutingPreferences.Sort sort(JsonObject p, RoutingPreferences.Sort variant) {
+        JsonValue sort = p.get("sort");
+        if (sort == null || sort == JsonValue.NULL) {
+            return variant;
+        }
+        String value = sort instanceof JsonString s ? s.getString() : "";
+        return switch (value) {
+            case "price" -> RoutingPreferences.Sort.PRICE;
+            case "throughput" -> RoutingPreferences.Sort.THROUGHPUT;
+            case "latency" -> RoutingPreferences.Sort.LATENCY;
+            default -> throw GatewayException.badRequest("provider.sort must be \"price\", \"throughput\" or "
+                    + "\"latency\"", "provider.sort");
+        };
+    }
+
+    private static boolean denyDataCollection(JsonObject p) {
+        JsonValue value = p.get("data_collection");
+        if (value == null || value == JsonValue.NULL) {
+            return false;
+        }
+        if (value instanceof JsonString s && ("allow".equals(s.getString()) || "deny".equals(s.getString()))) {
+            return "deny".equals(s.getString());
+        }
+        throw GatewayException.badRequest("provider.data_collection must be \"allow\" or \"deny\"",
+                "provider.data_collection");
+    }
+
+    private static boolean bool(JsonObject p, String field, boolean absent) {
+        JsonValue value = p.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return absent;
+        }
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw GatewayException.badRequest("provider." + field + " must be true or false", "provider." + field);
+        }
+        return value == JsonValue.TRUE;
     }
 
     private static List<String> modelList(JsonObject json, String model) {
@@ -65,21 +107,6 @@ final class RoutingRequest {
             throw GatewayException.badRequest("'models' lists at most " + MAX_MODELS + " models", "models");
         }
         return list;
-    }
-
-    private static void refuseUnsupported(JsonObject p) {
-        String sort = p.getString("sort", "price");
-        if (!"price".equals(sort)) {
-            throw GatewayException.badRequest("provider.sort '" + sort + "' is not supported yet (only 'price')", "provider.sort");
-        }
-        if ("deny".equals(p.getString("data_collection", "allow"))) {
-            throw GatewayException.badRequest("provider.data_collection 'deny' is not supported yet: endpoints do not "
-                    + "declare their retention", "provider.data_collection");
-        }
-        if (p.getBoolean("require_parameters", false)) {
-            throw GatewayException.badRequest("provider.require_parameters is not supported yet",
-                    "provider.require_parameters");
-        }
     }
 
     private static List<String> strings(JsonObject o, String field) {

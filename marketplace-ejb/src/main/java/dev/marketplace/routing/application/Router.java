@@ -1,6 +1,7 @@
 package dev.marketplace.routing.application;
 
 import dev.marketplace.catalog.application.CatalogSnapshot;
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.domain.RoutingPreferences;
 import dev.marketplace.routing.upstream.UpstreamAdapter;
@@ -12,7 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Picks the routes for a model in the order to try them, and the adapter that speaks to each. */
+/**
+ * Picks the routes for a model in the order to try them, and the adapter that speaks to each (wrapped so that a
+ * call takes a slot of the endpoint's capacity). Reads only in-memory state: the catalog snapshot, this node's
+ * endpoint health and capacity, and the speeds refreshed in the background.
+ */
 @ApplicationScoped
 public class Router {
     @Inject
@@ -21,12 +26,38 @@ public class Router {
     Instance<UpstreamAdapterFactory> factories;
     @Inject
     EndpointHealth health;
+    @Inject
+    EndpointSpeeds speeds;
+    @Inject
+    EndpointCapacity capacity;
 
     private final Map<Route.Endpoint, UpstreamAdapter> adapters = new ConcurrentHashMap<>();
+    private final Map<String, UpstreamAdapterFactory> factoriesById = new ConcurrentHashMap<>();
 
-    /** Routes in the order to try for a request's models and provider preferences (see {@link RoutePlanner}). */
+    /** Chat-completion routes in the order to try (see {@link RoutePlanner}). */
     public List<Route> routes(RoutingPreferences preferences) {
-        return RoutePlanner.plan(preferences, catalog::routes, health::coolingDown);
+        return routes(preferences, Operation.CHAT_COMPLETIONS);
+    }
+
+    /** Routes in the order to try, only on endpoints whose protocol can serve the operation. */
+    public List<Route> routes(RoutingPreferences preferences, Operation operation) {
+        return RoutePlanner.plan(preferences, catalog::routes, health::coolingDown, speeds::of).stream()
+                .filter(r -> factory(r.endpoint().adapterId()).supports(operation))
+                .toList();
+    }
+
+    /** The routes whose endpoint has room for a call right now (a peek, nothing is taken). */
+    public List<Route> withRoom(List<Route> routes) {
+        return routes.stream().filter(r -> capacity.hasRoom(r.endpoint())).toList();
+    }
+
+    /** Whether any of these routes could ever serve (not every endpoint drained to capacity 0). */
+    public boolean anyCanServe(List<Route> routes) {
+        return routes.stream().anyMatch(r -> EndpointCapacity.canEverServe(r.endpoint()));
+    }
+
+    public long retryAfterSeconds(List<Route> routes) {
+        return capacity.retryAfterSeconds(routes);
     }
 
     /** Whether the model is in the catalog at all (to tell "unknown model" from "nothing matches"). */
@@ -35,15 +66,18 @@ public class Router {
     }
 
     public UpstreamAdapter adapter(Route.Endpoint endpoint) {
-        return adapters.computeIfAbsent(endpoint, this::create);
+        return adapters.computeIfAbsent(endpoint,
+                e -> new CapacityLimitedAdapter(factory(e.adapterId()).create(e), e, capacity));
     }
 
-    private UpstreamAdapter create(Route.Endpoint endpoint) {
-        for (UpstreamAdapterFactory factory : factories) {
-            if (factory.id().equals(endpoint.adapterId())) {
-                return factory.create(endpoint);
+    private UpstreamAdapterFactory factory(String adapterId) {
+        return factoriesById.computeIfAbsent(adapterId, id -> {
+            for (UpstreamAdapterFactory factory : factories) {
+                if (factory.id().equals(id)) {
+                    return factory;
+                }
             }
-        }
-        throw new IllegalStateException("No upstream adapter with id '" + endpoint.adapterId() + "' for " + endpoint);
+            throw new IllegalStateException("No upstream adapter with id '" + id + "'");
+        });
     }
 }

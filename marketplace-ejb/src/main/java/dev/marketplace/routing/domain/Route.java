@@ -1,15 +1,51 @@
 package dev.marketplace.routing.domain;
 
+import java.util.Set;
+
 /**
  * A live way to serve a model: one listing on one provider endpoint, with the price (micro-USD per million tokens)
- * and the take rate in force, as captured in the catalog snapshot.
+ * and the take rate in force, as captured in the catalog snapshot, and the request parameters the listing declares
+ * it honours (null: not declared).
  */
 public record Route(long listingId, String modelSlug, String upstreamModel, long providerId, String providerSlug,
                     String providerName, boolean platformOperated, int takeRateBps, Endpoint endpoint,
-                    long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, int maxOutputTokens, int contextLength) {
+                    long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, int maxOutputTokens, int contextLength,
+                    Set<String> supportedParameters) {
 
-    /** Where and how to reach the upstream. */
-    public record Endpoint(long id, String adapterId, String baseUrl, String apiKey, int timeoutMs) {
+    public Route {
+        supportedParameters = supportedParameters == null ? null : Set.copyOf(supportedParameters);
+    }
+
+    /** A route whose listing declares no supported parameters. */
+    public Route(long listingId, String modelSlug, String upstreamModel, long providerId, String providerSlug,
+                 String providerName, boolean platformOperated, int takeRateBps, Endpoint endpoint,
+                 long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, int maxOutputTokens, int contextLength) {
+        this(listingId, modelSlug, upstreamModel, providerId, providerSlug, providerName, platformOperated, takeRateBps,
+                endpoint, inputPriceMicrosPerMTok, outputPriceMicrosPerMTok, maxOutputTokens, contextLength, null);
+    }
+
+    /** Whether the listing declares every one of these parameters (false when it declares none). */
+    public boolean supportsAll(Set<String> parameters) {
+        return parameters.isEmpty() || (supportedParameters != null && supportedParameters.containsAll(parameters));
+    }
+
+    /**
+     * Where and how to reach the upstream, what it retains of a request ({@code none}, {@code logs_prompts} or
+     * {@code unknown}) and its capacity: calls in flight and requests per minute at most (null: unlimited).
+     */
+    public record Endpoint(long id, String adapterId, String baseUrl, String apiKey, int timeoutMs, String dataRetention,
+                           Integer maxConcurrency, Integer maxRequestsPerMinute) {
+        public static final String RETAINS_NOTHING = "none";
+
+        /** An endpoint without declared retention or capacity limits. */
+        public Endpoint(long id, String adapterId, String baseUrl, String apiKey, int timeoutMs) {
+            this(id, adapterId, baseUrl, apiKey, timeoutMs, "unknown", null, null);
+        }
+
+        public boolean retainsNothing() {
+            return RETAINS_NOTHING.equals(dataRetention);
+        }
+
         @Override
         public String toString() { // never print the provider's key
             return "Endpoint[" + id + " " + adapterId + " " + baseUrl + "]";

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import dev.marketplace.routing.domain.RoutingPreferences;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,7 +64,7 @@ class ChatRequestTest {
                              "max_price":{"prompt":0.5,"completion":1.25}}}"""));
         assertEquals(List.of("a/b", "c/d"), r.routing().models());
         assertEquals("a/b", r.model());
-        assertTrue(r.routing().sortByPrice(), ":floor sorts by price");
+        assertEquals(RoutingPreferences.Sort.PRICE, r.routing().sort(), ":floor sorts by price");
         assertEquals(List.of("p1"), r.routing().order());
         assertEquals(java.util.Set.of("p1", "p2"), r.routing().only());
         assertEquals(false, r.routing().allowFallbacks());
@@ -77,15 +79,45 @@ class ChatRequestTest {
         assertEquals(List.of("c/d", "e/f"), r.routing().models());
     }
 
+    @Test
+    void nitroSortsByThroughputAndProviderSortWins() {
+        assertEquals(RoutingPreferences.Sort.THROUGHPUT, ChatRequest.parse(json("""
+                {"model":"a/b:nitro","messages":[{"role":"user","content":"x"}]}""")).routing().sort());
+        ChatRequest r = ChatRequest.parse(json("""
+                {"model":"a/b:nitro","provider":{"sort":"latency"},"messages":[{"role":"user","content":"x"}]}"""));
+        assertEquals(RoutingPreferences.Sort.LATENCY, r.routing().sort());
+        assertEquals("a/b", r.model());
+        assertEquals(RoutingPreferences.Sort.DEFAULT, ChatRequest.parse(json("""
+                {"model":"a/b","provider":{"sort":null},"messages":[{"role":"user","content":"x"}]}""")).routing().sort());
+    }
+
+    @Test
+    void requireParametersCollectsTheParametersTheRequestUses() {
+        ChatRequest r = ChatRequest.parse(json("""
+                {"model":"a/b","messages":[{"role":"user","content":"x"}],"temperature":0.2,"max_completion_tokens":5,
+                 "tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"auto","user":"u","seed":null,
+                 "response_format":{"type":"json_schema","json_schema":{"name":"s","schema":{}}},"stream":false,
+                 "provider":{"require_parameters":true,"data_collection":"deny"}}"""));
+        assertEquals(Set.of("temperature", "max_tokens", "tools", "tool_choice", "response_format", "structured_outputs"),
+                r.routing().requiredParameters());
+        assertTrue(r.routing().denyDataCollection());
+        ChatRequest loose = ChatRequest.parse(json("""
+                {"model":"a/b","messages":[{"role":"user","content":"x"}],"temperature":0.2,
+                 "provider":{"require_parameters":false,"data_collection":"allow"}}"""));
+        assertEquals(Set.of(), loose.routing().requiredParameters());
+        assertEquals(false, loose.routing().denyDataCollection());
+        assertTrue(loose.routing().allowFallbacks());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "{\"model\":\"a/b:nitro\",\"messages\":[{\"role\":\"user\"}]}                                   | model",
-            "{\"model\":\"a/b\",\"provider\":{\"sort\":\"latency\"},\"messages\":[{\"role\":\"user\"}]}     | provider.sort",
-            "{\"model\":\"a/b\",\"provider\":{\"data_collection\":\"deny\"},\"messages\":[{\"role\":\"user\"}]} | provider.data_collection",
+            "{\"model\":\"a/b\",\"provider\":{\"sort\":\"speed\"},\"messages\":[{\"role\":\"user\"}]}       | provider.sort",
+            "{\"model\":\"a/b\",\"provider\":{\"data_collection\":\"never\"},\"messages\":[{\"role\":\"user\"}]} | provider.data_collection",
+            "{\"model\":\"a/b\",\"provider\":{\"require_parameters\":\"yes\"},\"messages\":[{\"role\":\"user\"}]} | provider.require_parameters",
             "{\"model\":\"a/b\",\"provider\":{\"order\":\"p1\"},\"messages\":[{\"role\":\"user\"}]}        | order",
             "{\"model\":\"a/b\",\"provider\":{\"max_price\":{\"prompt\":0.0000001}},\"messages\":[{\"role\":\"user\"}]} | provider.max_price",
     })
-    void refusesWhatIsNotBuiltOrMalformed(String body, String param) {
+    void refusesMalformedRoutingFields(String body, String param) {
         GatewayException e = assertThrows(GatewayException.class, () -> ChatRequest.parse(json(body)));
         assertEquals(400, e.status());
         assertEquals(param, e.param());

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The OpenAI-compatible upstreams the routing tests need, served by the test JVM on the ports that
  * {@code test-seed.json} lists: failing (503), healthy (a fixed reply with usage 12 + 11 tokens), breaking (two
  * stream chunks, then the stream ends without {@code [DONE]}), slow (one chunk every 200 ms) and stalling (three
- * seconds of silence in the middle of a stream).
+ * seconds of silence in the middle of a stream); the healthy one also answers legacy completions and embeddings.
+ * {@link NamedStubs} (port 18199) adds the recording endpoints the API and routing tests use.
  */
 public final class StubUpstreams implements AutoCloseable {
     public static final int FAILING_PORT = 18193;
@@ -31,6 +32,7 @@ public final class StubUpstreams implements AutoCloseable {
 
     private static final AtomicInteger FAILING_HITS = new AtomicInteger();
     private final List<HttpServer> servers = new ArrayList<>();
+    private NamedStubs named;
 
     /** How many requests the failing endpoint has received so far. */
     public static int failingHits() {
@@ -45,13 +47,15 @@ public final class StubUpstreams implements AutoCloseable {
         stubs.serve(SLOW_PORT, StubUpstreams::slow);
         stubs.serve(STALLS_PORT, StubUpstreams::stalls);
         stubs.serve(LONG_PORT, StubUpstreams::longStream);
+        stubs.named = NamedStubs.start();
         return stubs;
     }
 
     private void serve(int port, Handler handler) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
-        server.createContext("/v1/chat/completions", exchange -> {
+        // the failing stub fails every operation (a 404 for an unknown path would be the caller's error, no failover)
+        server.createContext(port == FAILING_PORT ? "/v1/" : "/v1/chat/completions", exchange -> {
             try (exchange) {
                 boolean stream = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
                         .contains("\"stream\":true");
@@ -60,6 +64,15 @@ public final class StubUpstreams implements AutoCloseable {
                 // the client (the gateway) may hang up on purpose in these tests; nothing to answer then
             }
         });
+        if (port == HEALTHY_PORT) { // the healthy stub also serves the other two operations
+            server.createContext("/v1/completions", exchange -> answer(exchange, 200, "{\"id\":\"stub-1\","
+                    + "\"object\":\"text_completion\",\"created\":1,\"model\":\"stub\",\"choices\":[{\"index\":0,"
+                    + "\"text\":\"" + HEALTHY_TEXT + "\",\"logprobs\":null,\"finish_reason\":\"stop\"}],"
+                    + "\"usage\":{\"prompt_tokens\":12,\"completion_tokens\":11,\"total_tokens\":23}}"));
+            server.createContext("/v1/embeddings", exchange -> answer(exchange, 200, "{\"object\":\"list\",\"data\":"
+                    + "[{\"object\":\"embedding\",\"index\":0,\"embedding\":[0.6,0.8]}],\"model\":\"stub\","
+                    + "\"usage\":{\"prompt_tokens\":12,\"total_tokens\":12}}"));
+        }
         server.start();
         servers.add(server);
     }
@@ -173,9 +186,21 @@ public final class StubUpstreams implements AutoCloseable {
         exchange.getResponseBody().write(bytes);
     }
 
+    private static void answer(HttpExchange exchange, int status, String json) {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            send(exchange, status, "application/json", json);
+        } catch (IOException e) {
+            // the gateway hung up; nothing to answer
+        }
+    }
+
     @Override
     public void close() {
         servers.forEach(s -> s.stop(0));
+        if (named != null) {
+            named.close();
+        }
     }
 
     @FunctionalInterface

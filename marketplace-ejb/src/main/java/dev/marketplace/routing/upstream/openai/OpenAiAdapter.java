@@ -1,5 +1,6 @@
 package dev.marketplace.routing.upstream.openai;
 
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ChunkSink;
 import dev.marketplace.routing.upstream.ClientGoneException;
@@ -18,9 +19,10 @@ import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Map;
 
-/** Chat completions against one OpenAI-compatible endpoint, JSON or server-sent events. */
+/** Chat completions, legacy completions and embeddings against one OpenAI-compatible endpoint, JSON or SSE. */
 final class OpenAiAdapter implements UpstreamAdapter {
     private static final String DATA = "data:";
     private static final String DONE = "[DONE]";
@@ -28,13 +30,15 @@ final class OpenAiAdapter implements UpstreamAdapter {
 
     private final UpstreamHttp http;
     private final Route.Endpoint endpoint;
-    private final URI completionsUri;
+    private final Map<Operation, URI> uris = new EnumMap<>(Operation.class);
     private final Map<String, String> headers;
 
     OpenAiAdapter(UpstreamHttp http, Route.Endpoint endpoint) {
         this.http = http;
         this.endpoint = endpoint;
-        this.completionsUri = UpstreamHttp.resolve(endpoint.baseUrl(), "chat/completions");
+        for (Operation operation : Operation.values()) {
+            uris.put(operation, UpstreamHttp.resolve(endpoint.baseUrl(), operation.path()));
+        }
         this.headers = endpoint.apiKey() == null || endpoint.apiKey().isBlank()
                 ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + endpoint.apiKey());
@@ -42,7 +46,18 @@ final class OpenAiAdapter implements UpstreamAdapter {
 
     @Override
     public JsonObject complete(JsonObject request) throws UpstreamException {
-        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return call(Operation.CHAT_COMPLETIONS, request);
+    }
+
+    @Override
+    public JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
+        return streamCall(Operation.CHAT_COMPLETIONS, request, sink);
+    }
+
+    /** Chat completions, legacy completions and embeddings: the same JSON exchange on their own paths. */
+    @Override
+    public JsonObject call(Operation operation, JsonObject request) throws UpstreamException {
+        HttpResponse<String> response = send(operation, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() / 100 != 2) {
             throw new UpstreamException(response.statusCode(), errorMessage(response.body()), false, null);
         }
@@ -54,8 +69,9 @@ final class OpenAiAdapter implements UpstreamAdapter {
     }
 
     @Override
-    public JsonObject stream(JsonObject request, ChunkSink sink) throws UpstreamException, ClientGoneException {
-        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+    public JsonObject streamCall(Operation operation, JsonObject request, ChunkSink sink)
+            throws UpstreamException, ClientGoneException {
+        HttpResponse<InputStream> response = send(operation, request, HttpResponse.BodyHandlers.ofInputStream());
         boolean committed = false;
         JsonObject usage = null;
         try (InputStream body = response.body();
@@ -88,8 +104,9 @@ final class OpenAiAdapter implements UpstreamAdapter {
         }
     }
 
-    private <T> HttpResponse<T> send(JsonObject request, HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        return http.post(completionsUri, headers, request.toString(), endpoint.timeoutMs(), handler);
+    private <T> HttpResponse<T> send(Operation operation, JsonObject request, HttpResponse.BodyHandler<T> handler)
+            throws UpstreamException {
+        return http.post(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), handler);
     }
 
     private static JsonObject parseChunk(String data, boolean committed) throws UpstreamException {

@@ -1,5 +1,6 @@
 package dev.marketplace.routing.upstream.openai;
 
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.UpstreamAdapter;
 import dev.marketplace.routing.upstream.UpstreamAdapterFactory;
@@ -21,6 +22,12 @@ public class OpenAiAdapterFactory implements UpstreamAdapterFactory {
     @Override
     public UpstreamAdapter create(Route.Endpoint endpoint) {
         return new OpenAiAdapter(http, endpoint);
+    }
+
+    /** OpenAI-compatible servers speak all three operations. */
+    @Override
+    public boolean supports(Operation operation) {
+        return true;
     }
 
     @PreDestroy

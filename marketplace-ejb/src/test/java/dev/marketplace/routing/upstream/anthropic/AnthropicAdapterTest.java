@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketplace.routing.domain.Operation;
 import dev.marketplace.routing.domain.Route;
 import dev.marketplace.routing.upstream.ClientGoneException;
 import dev.marketplace.routing.upstream.UpstreamException;
@@ -119,6 +120,26 @@ class AnthropicAdapterTest {
                 {"model":"m","max_tokens":5,"messages":[{"role":"user","content":[{"type":"input_audio"}]}]}""").asJsonObject()));
         assertEquals(400, e.status());
         assertNull(stub.lastPath, "nothing was sent");
+    }
+
+    @Test
+    void embeddingsAndLegacyCompletionsAreNotSupportedAndRoutingSkipsThem() {
+        for (Operation op : List.of(Operation.EMBEDDINGS, Operation.COMPLETIONS)) {
+            UpstreamException e = assertThrows(UpstreamException.class,
+                    () -> adapter.call(op, json("{\"model\":\"m\",\"input\":\"x\"}").asJsonObject()));
+            assertEquals(400, e.status());
+            assertTrue(e.getMessage().contains("not supported by this provider"), e.getMessage());
+            assertFalse(e.retryable());
+        }
+        assertNull(stub.lastPath, "nothing was sent");
+        AnthropicAdapterFactory factory = new AnthropicAdapterFactory();
+        try {
+            assertTrue(factory.supports(Operation.CHAT_COMPLETIONS));
+            assertFalse(factory.supports(Operation.EMBEDDINGS));
+            assertFalse(factory.supports(Operation.COMPLETIONS));
+        } finally {
+            factory.close();
+        }
     }
 
     @Test
