@@ -20,7 +20,8 @@ public final class PurchaseBook {
 
     private static final String INSERT_OPEN = """
             INSERT INTO credit_purchase (session_id, developer_id, credit_cents, fee_cents, total_cents, currency, status)
-            VALUES (?, ?, ?, ?, ?, 'usd', 'open')""";
+            VALUES (?, ?, ?, ?, ?, 'usd', 'open')
+            ON CONFLICT (session_id) DO NOTHING""";
     private static final String MARK_PAID = """
             INSERT INTO credit_purchase (session_id, developer_id, credit_cents, fee_cents, total_cents, currency,
                                          status, payment_intent_id, paid_at)
@@ -32,7 +33,7 @@ public final class PurchaseBook {
             SELECT session_id, developer_id, credit_cents, fee_cents, total_cents, status, payment_intent_id,
                    created_at, paid_at FROM credit_purchase""";
 
-    /** Records a session the portal has just started. */
+    /** Records a session just started; if it was already paid and recorded by then, the paid row stays. */
     public void insertOpen(Connection connection, String sessionId, long developerId, long creditCents,
                            long feeCents) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(INSERT_OPEN)) {
