@@ -6,6 +6,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Applies the schema migrations of every module ({@code db/migration/*} on the classpath) to a database.
  * Usage: {@code Migrate JDBC_URL USER [PASSWORD]}.
+ * <p>Out-of-order migrations are applied: features are built on parallel branches, each with its own version
+ * range, so a kept database (the dev stack's) may have a later range applied before an earlier one lands.
  */
 public final class Migrate {
     static final String[] LOCATIONS = {"classpath:db/migration/billing", "classpath:db/migration/marketplace"};
@@ -18,6 +20,7 @@ public final class Migrate {
         MigrateResult result = Flyway.configure()
                 .dataSource(args[0], args[1], password)
                 .locations(LOCATIONS)
+                .outOfOrder(true)
                 .load()
                 .migrate();
         System.out.println("migrations applied now: " + result.migrationsExecuted + ", schema version: "

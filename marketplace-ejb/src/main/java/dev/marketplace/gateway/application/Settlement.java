@@ -87,7 +87,8 @@ public class Settlement {
     private static UsageRecord record(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
         return new UsageRecord(call.generationId(), call.key().developerId(), call.key().keyId(), route.modelSlug(),
                 route.providerSlug(), route.listingId(), m.promptTokens(), m.completionTokens(), m.costMicros(),
-                call.holdMicros(), call.elapsedMs(), status, finishReason, call.stream(), m.capped());
+                call.holdMicros(), call.elapsedMs(), status, finishReason, call.stream(), m.capped(),
+                call.request().metadataJson());
     }
 
     private static long count(JsonObject usage, String field, long fallback) {

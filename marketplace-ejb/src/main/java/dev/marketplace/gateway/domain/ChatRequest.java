@@ -14,16 +14,23 @@ import java.util.List;
  * An inference request as the gateway needs to see it: the operation (chat completions, legacy completions or
  * embeddings), the model asked for, whether to stream, the token cap the client set (0 = none; embeddings have
  * none) and the texts of its messages, prompts or inputs plus the count of pre-tokenized prompt tokens (for the
- * prompt estimate). The original JSON is kept whole so that every other parameter passes through untouched.
+ * prompt estimate), and its {@code metadata} object as JSON text (null when absent; stored on the usage record for
+ * the developer's activity breakdowns). The original JSON is kept whole so that every other parameter passes
+ * through untouched.
  */
 public record ChatRequest(JsonObject json, String model, boolean stream, int maxTokens, String maxTokensField,
                           List<String> messageTexts, RoutingPreferences routing, Operation operation,
-                          int promptTokenIds) {
+                          int promptTokenIds, String metadataJson) {
+
+    /** OpenAI's bounds on {@code metadata}: at most 16 pairs, keys up to 64 characters, string values up to 512. */
+    public static final int MAX_METADATA_PAIRS = 16;
+    public static final int MAX_METADATA_KEY_LENGTH = 64;
+    public static final int MAX_METADATA_VALUE_LENGTH = 512;
 
     /** A chat-completions request; see {@link PromptRequests} for legacy completions and embeddings. */
     public ChatRequest(JsonObject json, String model, boolean stream, int maxTokens, String maxTokensField,
                        List<String> messageTexts, RoutingPreferences routing) {
-        this(json, model, stream, maxTokens, maxTokensField, messageTexts, routing, Operation.CHAT_COMPLETIONS, 0);
+        this(json, model, stream, maxTokens, maxTokensField, messageTexts, routing, Operation.CHAT_COMPLETIONS, 0, null);
     }
 
     /** Parses a request of the given operation ({@code POST /chat/completions}, {@code /completions}, {@code /embeddings}). */
@@ -63,7 +70,26 @@ public record ChatRequest(JsonObject json, String model, boolean stream, int max
         String field = json.containsKey("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
         RoutingPreferences routing = RoutingRequest.parse(json, modelSlug);
         return new ChatRequest(json, routing.models().get(0), stream, tokenCap(json, field), field, List.copyOf(texts),
-                routing);
+                routing, Operation.CHAT_COMPLETIONS, 0, metadata(json.get("metadata")));
+    }
+
+    /** The metadata object as compact JSON, within OpenAI's bounds; null (and nothing allocated) when absent. */
+    static String metadata(JsonValue value) {
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        if (!(value instanceof JsonObject pairs) || pairs.size() > MAX_METADATA_PAIRS) {
+            throw GatewayException.badRequest("'metadata' must be an object of at most " + MAX_METADATA_PAIRS
+                    + " string values", "metadata");
+        }
+        for (var pair : pairs.entrySet()) {
+            if (pair.getKey().length() > MAX_METADATA_KEY_LENGTH || !(pair.getValue() instanceof JsonString v)
+                    || v.getString().length() > MAX_METADATA_VALUE_LENGTH) {
+                throw GatewayException.badRequest("each 'metadata' key is at most " + MAX_METADATA_KEY_LENGTH
+                        + " characters and each value a string of at most " + MAX_METADATA_VALUE_LENGTH, "metadata");
+            }
+        }
+        return pairs.isEmpty() ? null : pairs.toString();
     }
 
     static int tokenCap(JsonObject json, String field) {

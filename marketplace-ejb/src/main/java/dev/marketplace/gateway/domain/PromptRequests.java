@@ -28,7 +28,8 @@ final class PromptRequests {
         RoutingPreferences routing = RoutingRequest.parse(json, model);
         boolean stream = json.get("stream") == JsonValue.TRUE;
         return new ChatRequest(json, routing.models().get(0), stream, ChatRequest.tokenCap(json, "max_tokens"),
-                "max_tokens", prompt.texts(), routing, Operation.COMPLETIONS, prompt.tokenIds());
+                "max_tokens", prompt.texts(), routing, Operation.COMPLETIONS, prompt.tokenIds(),
+                ChatRequest.metadata(json.get("metadata")));
     }
 
     static ChatRequest embedding(JsonObject json) {
@@ -49,7 +50,7 @@ final class PromptRequests {
         }
         RoutingPreferences routing = RoutingRequest.parse(json, model);
         return new ChatRequest(json, routing.models().get(0), false, 0, null, input.texts(), routing,
-                Operation.EMBEDDINGS, input.tokenIds());
+                Operation.EMBEDDINGS, input.tokenIds(), ChatRequest.metadata(json.get("metadata")));
     }
 
     /** The texts of a prompt and the number of its pre-tokenized tokens. */

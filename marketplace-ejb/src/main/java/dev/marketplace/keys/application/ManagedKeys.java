@@ -2,7 +2,6 @@ package dev.marketplace.keys.application;
 
 import dev.marketplace.keys.domain.ApiKey;
 import dev.marketplace.keys.domain.KeyRules;
-import dev.marketplace.keys.domain.KeySecret;
 import dev.marketplace.keys.domain.KeyUsage;
 import dev.marketplace.keys.infrastructure.KeyUsageQueries;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,19 +45,8 @@ public class ManagedKeys {
     @Transactional
     public CreatedKey create(String authorization, Supplier<NewKey> body) {
         long developerId = callers.managementKey(authorization).developerId();
-        NewKey request = body.get();
-        Instant now = Instant.now();
-        String name = KeyRules.name(request.name());
-        Long limitMicros = KeyRules.limitMicros(request.limitMicros());
-        Instant expiresAt = KeyRules.expiresAt(request.expiresAt(), now);
-        keys.requireRoomForAnother(developerId);
-        String secret = KeySecret.generate();
-        ApiKey key = new ApiKey(developerId, name, KeySecret.hash(secret), KeySecret.hint(secret), now);
-        key.limit(limitMicros, request.limitReset(), now);
-        key.expireAt(expiresAt, now);
-        key.rateLimit(KeyRules.rateLimitRpm(request.rateLimitRpm()), now);
-        keys.add(key);
-        return new CreatedKey(ManagedKey.of(key, KeyUsage.NONE), secret);
+        OwnedKeys.CreatedSecret created = keys.create(developerId, body.get(), Instant.now());
+        return new CreatedKey(ManagedKey.of(created.key(), KeyUsage.NONE), created.secret());
     }
 
     @Transactional

@@ -3,9 +3,12 @@ package dev.marketplace.keys.application;
 import dev.marketplace.keys.domain.ApiKey;
 import dev.marketplace.keys.domain.InvalidKeySettingException;
 import dev.marketplace.keys.domain.KeyKind;
+import dev.marketplace.keys.domain.KeyRules;
+import dev.marketplace.keys.domain.KeySecret;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -42,6 +45,29 @@ public class OwnedKeys {
         if (active >= MAX_ACTIVE_KEYS) {
             throw new InvalidKeySettingException(null, "At most " + MAX_ACTIVE_KEYS + " active keys; revoke one first");
         }
+    }
+
+    /**
+     * Creates an API key with the settings asked for, after the same checks for every caller (portal and management
+     * API alike): {@link KeyRules} for each setting, then room for another active key.
+     */
+    public CreatedSecret create(long developerId, NewKey request, Instant now) {
+        String name = KeyRules.name(request.name());
+        Long limitMicros = KeyRules.limitMicros(request.limitMicros());
+        Instant expiresAt = KeyRules.expiresAt(request.expiresAt(), now);
+        Integer rateLimitRpm = KeyRules.rateLimitRpm(request.rateLimitRpm());
+        requireRoomForAnother(developerId);
+        String secret = KeySecret.generate();
+        ApiKey key = new ApiKey(developerId, name, KeySecret.hash(secret), KeySecret.hint(secret), now);
+        key.limit(limitMicros, request.limitReset(), now);
+        key.expireAt(expiresAt, now);
+        key.rateLimit(rateLimitRpm, now);
+        add(key);
+        return new CreatedSecret(key, secret);
+    }
+
+    /** A key just stored, with the secret that exists only until this is returned. */
+    public record CreatedSecret(ApiKey key, String secret) {
     }
 
     public void add(ApiKey key) {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -25,6 +26,11 @@ public class KeyUsageQueries {
                    coalesce(sum(cost_micros) filter (where created_at >= ?), 0)::bigint,
                    coalesce(sum(cost_micros) filter (where created_at >= ?), 0)::bigint
             from usage_record where api_key_id = any (?) group by api_key_id""";
+
+    /** Per key, one backward step along usage_record_api_key: cheap however long the history. */
+    private static final String LAST_USED = """
+            select k.id, (select max(u.created_at) from usage_record u where u.api_key_id = k.id)
+            from api_key k where k.id = any (?)""";
 
     @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
     DataSource dataSource;
@@ -54,6 +60,28 @@ public class KeyUsageQueries {
             return out;
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read key usage", e);
+        }
+    }
+
+    /** When each key last made a call; keys never used are absent. */
+    public Map<Long, Instant> lastUsedAt(List<Long> keyIds) {
+        Map<Long, Instant> out = new HashMap<>();
+        if (keyIds.isEmpty()) {
+            return out;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LAST_USED)) {
+            ps.setArray(1, c.createArrayOf("bigint", keyIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Timestamp at = rs.getTimestamp(2);
+                    if (at != null) {
+                        out.put(rs.getLong(1), at.toInstant());
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read when keys were last used", e);
         }
     }
 }

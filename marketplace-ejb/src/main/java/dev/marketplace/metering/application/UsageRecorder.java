@@ -26,8 +26,8 @@ import java.util.List;
 public class UsageRecorder {
     private static final String INSERT = """
             insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
-                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
             on conflict (id) do nothing""";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
@@ -98,6 +98,7 @@ public class UsageRecorder {
         ps.setString(13, u.finishReason());
         ps.setBoolean(14, u.streamed());
         ps.setBoolean(15, u.capped());
+        ps.setString(16, u.metadataJson());
     }
 
     /** A served generation's usage record with the charge that bills it. */

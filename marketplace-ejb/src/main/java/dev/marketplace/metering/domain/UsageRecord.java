@@ -2,9 +2,11 @@ package dev.marketplace.metering.domain;
 
 /**
  * One generation as metered: who called which listing, the tokens billed, what was held and charged (micro-USD),
- * how long it took and how it ended. Its id is the generation id and the idempotency key of its usage journal.
+ * how long it took and how it ended, and the request's {@code metadata} object as JSON text (null when none). Its id
+ * is the generation id and the idempotency key of its usage journal.
  */
 public record UsageRecord(String id, long developerId, long apiKeyId, String modelSlug, String providerSlug,
                           long listingId, long promptTokens, long completionTokens, long costMicros, long holdMicros,
-                          long latencyMs, UsageStatus status, String finishReason, boolean streamed, boolean capped) {
+                          long latencyMs, UsageStatus status, String finishReason, boolean streamed, boolean capped,
+                          String metadataJson) {
 }

@@ -122,4 +122,53 @@ class ChatRequestTest {
         assertEquals(400, e.status());
         assertEquals(param, e.param());
     }
+
+    @Test
+    void noMetadataIsNull() {
+        assertEquals(null, ChatRequest.parse(json("""
+                {"model":"a/b","messages":[{"role":"user","content":"x"}]}""")).metadataJson());
+        assertEquals(null, ChatRequest.parse(json("""
+                {"model":"a/b","metadata":null,"messages":[{"role":"user","content":"x"}]}""")).metadataJson());
+        assertEquals(null, ChatRequest.parse(json("""
+                {"model":"a/b","metadata":{},"messages":[{"role":"user","content":"x"}]}""")).metadataJson());
+    }
+
+    @Test
+    void metadataIsKeptAsCompactJson() {
+        ChatRequest r = ChatRequest.parse(json("""
+                {"model":"a/b","metadata":{"tag":"checkout", "team":"a\\"b"},"messages":[{"role":"user","content":"x"}]}"""));
+        assertEquals(json("{\"tag\":\"checkout\",\"team\":\"a\\\"b\"}"), json(r.metadataJson()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\"tag\"",
+            "[\"tag\"]",
+            "{\"tag\":1}",
+            "{\"tag\":{\"x\":\"y\"}}"})
+    void metadataMustBeAnObjectOfStrings(String metadata) {
+        GatewayException e = assertThrows(GatewayException.class, () -> ChatRequest.parse(json(
+                "{\"model\":\"a/b\",\"metadata\":" + metadata + ",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")));
+        assertEquals(400, e.status());
+        assertEquals("metadata", e.param());
+    }
+
+    @Test
+    void metadataIsBounded() {
+        StringBuilder pairs = new StringBuilder("{");
+        for (int i = 0; i <= ChatRequest.MAX_METADATA_PAIRS; i++) {
+            pairs.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":\"v\"");
+        }
+        String tooMany = pairs.append('}').toString();
+        String longValue = "{\"k\":\"" + "v".repeat(ChatRequest.MAX_METADATA_VALUE_LENGTH + 1) + "\"}";
+        String longKey = "{\"" + "k".repeat(ChatRequest.MAX_METADATA_KEY_LENGTH + 1) + "\":\"v\"}";
+        String longestAllowed = "{\"" + "k".repeat(ChatRequest.MAX_METADATA_KEY_LENGTH) + "\":\""
+                + "v".repeat(ChatRequest.MAX_METADATA_VALUE_LENGTH) + "\"}";
+        for (String bad : List.of(tooMany, longValue, longKey)) {
+            assertThrows(GatewayException.class, () -> ChatRequest.parse(json(
+                    "{\"model\":\"a/b\",\"metadata\":" + bad + ",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")), bad);
+        }
+        assertEquals(json(longestAllowed), json(ChatRequest.parse(json(
+                "{\"model\":\"a/b\",\"metadata\":" + longestAllowed + ",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")).metadataJson()));
+    }
 }

@@ -7,6 +7,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.marketplace.developers.application.DeveloperAccounts;
+import dev.marketplace.developers.application.DeveloperSummary;
 import dev.marketplace.keys.application.ApiKeyService;
 import dev.marketplace.metering.application.UsageQueries;
 import dev.marketplace.ui.shell.MainLayout;
@@ -17,7 +18,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 /**
- * A developer's home: credit, API access, keys and recent calls. The developer account is created on the first
+ * A developer's home: credit (with a banner when it is low or gone), links to the keys, activity and credits pages,
+ * API access, keys and recent calls. The developer account is created on the first
  * visit, from the signed-in username.
  */
 @Dependent
@@ -45,15 +47,18 @@ public class DeveloperView extends Div implements BeforeEnterObserver {
 
     private void build(PortalUser user) {
         long developerId = accounts.ensure(user.username(), user.email());
+        BalanceBanner banner = new BalanceBanner();
         CreditPanel credit = new CreditPanel();
         RecentCallsPanel calls = new RecentCallsPanel();
         Runnable refresh = () -> {
-            credit.show(accounts.summary(developerId, user.username()));
+            DeveloperSummary summary = accounts.summary(developerId, user.username());
+            banner.show(summary);
+            credit.show(summary);
             calls.show(usage.recent(developerId, RecentCallsPanel.SHOWN_CALLS));
         };
         calls.onRefresh(refresh);
         refresh.run();
-        add(new H1("Welcome, " + user.username()), credit,
+        add(banner, new H1("Welcome, " + user.username()), DeveloperLinks.create(), credit,
                 new ApiAccessPanel(PortalUrls.currentOrigin()),
                 new KeysPanel(keys, developerId), calls);
     }

@@ -4,7 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.marketplace.keys.application.IssuedApiKey;
 
@@ -22,7 +21,7 @@ class NewKeyDialog extends Dialog {
         secret.setReadOnly(true);
         secret.setWidthFull();
 
-        Button copy = new Button("Copy", event -> copy(issued.secret()));
+        CopyButton copy = new CopyButton("Copy", issued.secret());
         copy.setId("new-key-copy");
         Paragraph note = new Paragraph("Copy it now and keep it safe: it won't be shown again. "
                 + "If you lose it, revoke it and create a new one.");
@@ -33,13 +32,5 @@ class NewKeyDialog extends Dialog {
         done.setId("new-key-close");
         done.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         getFooter().add(done);
-    }
-
-    private void copy(String secret) {
-        // the Clipboard API exists only in secure contexts (https, localhost): otherwise say so
-        getElement().executeJs("return navigator.clipboard ? navigator.clipboard.writeText($0).then(() => true) : false", secret)
-                .then(Boolean.class,
-                        copied -> Notification.show(copied ? "Copied" : "This browser does not allow copying here: select the key and copy it"),
-                        error -> Notification.show("Copying failed: select the key and copy it"));
     }
 }
