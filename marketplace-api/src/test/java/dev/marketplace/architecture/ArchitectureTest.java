@@ -19,6 +19,7 @@ class ArchitectureTest {
             "dev.marketplace.keys..", "dev.marketplace.metering..", "dev.marketplace.routing..",
             "dev.marketplace.gateway..", "dev.marketplace.simulator..", "dev.marketplace.demo..",
             "dev.marketplace.platform..", "dev.marketplace.account..", "dev.marketplace.activity..",
+            "dev.marketplace.platform..", "dev.marketplace.account..", "dev.marketplace.credits..",
             "dev.marketplace.payments.."};
     private static JavaClasses classes;
 

@@ -5,9 +5,6 @@ import dev.marketplace.billing.disputes.DisputeOutcome;
 import dev.marketplace.billing.disputes.DisputeReport;
 import dev.marketplace.billing.disputes.DisputeStatus;
 import dev.marketplace.billing.disputes.Disputes;
-import dev.marketplace.billing.ledger.LedgerWriter;
-import dev.marketplace.billing.payments.CreditedPayment;
-import dev.marketplace.billing.payments.PaymentSource;
 import dev.marketplace.billing.refunds.ChargeRefunds;
 import dev.marketplace.billing.refunds.RefundOutcome;
 import dev.marketplace.billing.topup.ChargeResult;
@@ -22,8 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The effects of payment events other than the Checkout credit itself, on the receiver's connection and
- * transaction: refunds, disputes, auto top-up outcomes and saved cards; and the Checkout credit's follow-up
- * (recording whose payment it is, applying refunds and disputes that arrived first).
+ * transaction: refunds, disputes, auto top-up outcomes and saved cards.
  */
 final class PaymentEventHandlers {
 
@@ -36,25 +32,6 @@ final class PaymentEventHandlers {
     private final ChargeRefunds refunds = new ChargeRefunds();
     private final Disputes disputes = new Disputes();
     private final TopUpEvents topUps = new TopUpEvents();
-    private final PaymentCrediting crediting = new PaymentCrediting();
-    private final LedgerWriter writer = new LedgerWriter();
-
-    /** Posts a Checkout credit; with a payment intent, also records it and applies what waited for it. */
-    ReceivePaymentEvent.Recorded credit(Connection connection, CompletedCheckout checkout,
-                                        CheckoutCredits.Credit credit, long developerId) throws SQLException {
-        String note = credit.journal().idempotencyKey() + ": " + credit.amountMicros() + " micros to "
-                + credit.accountCode();
-        if (checkout.paymentIntentId() == null || checkout.paymentIntentId().isBlank()) {
-            boolean posted = writer.post(connection, credit.journal());
-            return new ReceivePaymentEvent.Recorded(posted ? WebhookOutcome.CREDITED : WebhookOutcome.ALREADY_CREDITED,
-                    note);
-        }
-        PaymentCrediting.Credited credited = crediting.credit(connection, new CreditedPayment(
-                checkout.paymentIntentId(), developerId, credit.amountMicros(), 0, PaymentSource.CHECKOUT,
-                credit.journal().idempotencyKey()), credit.journal());
-        return new ReceivePaymentEvent.Recorded(credited.posted() ? WebhookOutcome.CREDITED
-                : WebhookOutcome.ALREADY_CREDITED, note + credited.followUp());
-    }
 
     ReceivePaymentEvent.Recorded handle(Connection connection, PaymentEvent event) throws SQLException {
         if (event instanceof ChargeRefunded refund) {

@@ -25,6 +25,7 @@ public class ReceivePaymentEvent {
     @Inject
     private PaymentEventVerifier verifier;
 
+    private final PurchaseCrediting crediting = new PurchaseCrediting();
     private final StripeEventLog events = new StripeEventLog();
     private final PaymentEventHandlers handlers = new PaymentEventHandlers();
 
@@ -70,7 +71,8 @@ public class ReceivePaymentEvent {
         CheckoutCredits.Decision decision = CheckoutCredits.decide(checkout);
         Recorded recorded;
         if (decision instanceof CheckoutCredits.Credit credit) {
-            recorded = handlers.credit(connection, checkout, credit, Long.parseLong(checkout.clientReferenceId()));
+            PurchaseCrediting.Result result = crediting.post(connection, credit);
+            recorded = new Recorded(result.outcome(), result.note());
         } else {
             CheckoutCredits.Skip skip = (CheckoutCredits.Skip) decision;
             recorded = new Recorded(skip.outcome(), skip.note());

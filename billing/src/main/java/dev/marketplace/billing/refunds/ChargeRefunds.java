@@ -26,8 +26,6 @@ import java.util.Optional;
 public final class ChargeRefunds {
 
     public static final String KIND = "refund";
-    /** Where a Checkout purchase's fee was booked (billing.purchases' purchase journal). */
-    static final String PURCHASE_FEE_REVENUE = "platform:revenue:purchase-fee";
     static final String KEY_PREFIX = "stripe:refund:";
 
     private static final String REMEMBER = """
@@ -126,7 +124,7 @@ public final class ChargeRefunds {
             postings.add(new Posting(account, -fromCreditMicros));
         }
         if (newMicros > fromCreditMicros) {
-            postings.add(new Posting(PURCHASE_FEE_REVENUE, -(newMicros - fromCreditMicros)));
+            postings.add(new Posting(AccountCodes.REVENUE_PURCHASE_FEE, -(newMicros - fromCreditMicros)));
         }
         postings.add(new Posting(AccountCodes.STRIPE_CLEARING, newMicros));
         return new JournalEntry(KEY_PREFIX + charge.chargeId() + ":" + totalMicros, KIND,

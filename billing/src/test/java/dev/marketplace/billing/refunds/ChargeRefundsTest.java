@@ -168,7 +168,7 @@ class ChargeRefundsTest {
             new PaymentCrediting().credit(c, new CreditedPayment("pi_g", 207, 10_000_000, 500_000,
                     PaymentSource.CHECKOUT, "stripe:checkout:cs_g"), new JournalEntry("stripe:checkout:cs_g",
                     "purchase", null, "cs_g", List.of(new Posting(credit(207), 10_000_000),
-                            new Posting(ChargeRefunds.PURCHASE_FEE_REVENUE, 500_000),
+                            new Posting(AccountCodes.REVENUE_PURCHASE_FEE, 500_000),
                             new Posting(AccountCodes.STRIPE_CLEARING, -10_500_000))));
             c.commit();
         }
@@ -179,12 +179,12 @@ class ChargeRefundsTest {
 
         assertEquals(0, balance(data, credit(207)));
         assertEquals(2, journalsOf(data, credit(207)), "the purchase and the first refund touch the credit");
-        assertEquals(-200_000, postingOf("stripe:refund:ch_g:10200000", ChargeRefunds.PURCHASE_FEE_REVENUE));
+        assertEquals(-200_000, postingOf("stripe:refund:ch_g:10200000", AccountCodes.REVENUE_PURCHASE_FEE));
         assertEquals(-10_000_000, postingOf("stripe:refund:ch_g:10200000", credit(207)));
         assertEquals(10_200_000, postingOf("stripe:refund:ch_g:10200000", AccountCodes.STRIPE_CLEARING));
         assertEquals(2, Fixtures.postingCount(data, "stripe:refund:ch_g:10500000"));
-        assertEquals(-300_000, postingOf("stripe:refund:ch_g:10500000", ChargeRefunds.PURCHASE_FEE_REVENUE));
-        assertEquals(0, balance(data, ChargeRefunds.PURCHASE_FEE_REVENUE));
+        assertEquals(-300_000, postingOf("stripe:refund:ch_g:10500000", AccountCodes.REVENUE_PURCHASE_FEE));
+        assertEquals(0, balance(data, AccountCodes.REVENUE_PURCHASE_FEE));
     }
 
     private static void concurrently(List<PaymentEvent> events) throws Exception {

@@ -15,7 +15,7 @@ public final class PaymentEventFactory {
     public static CompletedCheckout paidCheckout(String eventId, String sessionId, long developerId, long cents,
                                                  String paymentIntentId) {
         return new CompletedCheckout(eventId, CompletedCheckout.COMPLETED, payload(eventId), sessionId,
-                Long.toString(developerId), cents, "usd", "paid", paymentIntentId);
+                Long.toString(developerId), cents, "usd", "paid", paymentIntentId, null, null);
     }
 
     public static ChargeRefunded refunded(String eventId, String chargeId, String paymentIntentId,

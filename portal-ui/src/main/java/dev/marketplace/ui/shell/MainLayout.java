@@ -32,6 +32,7 @@ public class MainLayout extends AppLayout {
         nav.addClassName("portal-nav");
         user.ifPresent(u -> PortalUser.ROLES.stream().filter(u::hasRole)
                 .forEach(role -> nav.add(new Anchor("/" + role, AREA_LABELS.get(role)))));
+        user.filter(u -> u.hasRole(PortalUser.DEVELOPER)).ifPresent(u -> nav.add(new Anchor("/credits", "Credits")));
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER))
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));
 

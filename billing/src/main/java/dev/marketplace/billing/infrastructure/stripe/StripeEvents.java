@@ -6,6 +6,7 @@ import com.stripe.model.checkout.Session;
 import dev.marketplace.billing.purchases.CompletedCheckout;
 import dev.marketplace.billing.purchases.OtherPaymentEvent;
 import dev.marketplace.billing.purchases.PaymentEvent;
+import java.util.Map;
 
 /**
  * Translates a verified SDK {@link Event} into billing's records. The SDK only deserializes event data of its
@@ -28,9 +29,11 @@ final class StripeEvents {
         }
         Session session = session(event);
         Long amountTotal = session.getAmountTotal();
+        Map<String, String> metadata = session.getMetadata() == null ? Map.of() : session.getMetadata();
         return new CompletedCheckout(event.getId(), type, payloadJson, session.getId(),
                 session.getClientReferenceId(), amountTotal == null ? 0 : amountTotal, session.getCurrency(),
-                session.getPaymentStatus(), session.getPaymentIntent());
+                session.getPaymentStatus(), session.getPaymentIntent(), metadata.get(CompletedCheckout.CREDIT_CENTS),
+                metadata.get(CompletedCheckout.FEE_CENTS));
     }
 
     private static Session session(Event event) {

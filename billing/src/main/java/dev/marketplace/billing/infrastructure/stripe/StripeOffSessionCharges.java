@@ -1,6 +1,5 @@
 package dev.marketplace.billing.infrastructure.stripe;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.CardException;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -9,8 +8,8 @@ import com.stripe.param.PaymentIntentCreateParams;
 import dev.marketplace.billing.topup.ChargeResult;
 import dev.marketplace.billing.topup.OffSessionCharge;
 import dev.marketplace.billing.topup.OffSessionCharges;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * Off-session charges as Stripe makes them: a PaymentIntent created and confirmed in one call with
@@ -24,19 +23,15 @@ public class StripeOffSessionCharges implements OffSessionCharges {
 
     static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
-    private StripeClient client;
+    @Inject
+    StripeAccess stripe;
 
     public StripeOffSessionCharges() {
-        // for CDI; the client is made in init()
+        // for CDI
     }
 
-    StripeOffSessionCharges(StripeClient client) {
-        this.client = client;
-    }
-
-    @PostConstruct
-    void init() {
-        client = StripeApi.client(System.getenv());
+    StripeOffSessionCharges(StripeAccess stripe) {
+        this.stripe = stripe;
     }
 
     @Override
@@ -55,7 +50,7 @@ public class StripeOffSessionCharges implements OffSessionCharges {
                 .build();
         RequestOptions options = RequestOptions.builder().setIdempotencyKey(charge.idempotencyKey()).build();
         try {
-            return result(client.v1().paymentIntents().create(params, options));
+            return result(stripe.client().v1().paymentIntents().create(params, options));
         } catch (CardException e) {
             return cardError(e);
         } catch (StripeException e) {
