@@ -1,10 +1,13 @@
 # Sourced by ./marketplace test: every test, in two layers.
 #  1. mvn install: unit tests of every module (money, ledger, holds and journals on a real PostgreSQL).
 #  2. The system tests (*IT in system-tests) against a fresh test stack: its own database, Keycloak instance
-#     "test" on 8480 and WildFly instance "test" on 8380, so a running dev stack is left alone.
+#     "test" on 8480, WildFly instance "test" on 8380 and the Stripe stub on 12211 (unless STRIPE_SECRET_KEY is set),
+#     so a running dev stack is left alone.
 # PostgreSQL is the one on 127.0.0.1:5432 when it answers, else an embedded one started for the run.
 
 test_pg_host=127.0.0.1
+# the test stack's own Stripe stub, so a running dev stack's (12111) is left alone
+test_stripe_stub_port=12211
 test_pg_port=5432
 
 ensure_test_postgres() {
@@ -68,7 +71,7 @@ run_all_tests() {
   trap '"$root/scripts/second-node.sh" stop || true; stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
   "$wildfly" stop test; "$root/scripts/second-node.sh" stop; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true
-  start_stack test 300 8480 9480
+  start_stack test 300 8480 9480 "$test_stripe_stub_port"
   # the two-node tests (systemtests.cluster, *Cluster*IT) need a second WildFly on the same database: only started
   # when they run (about 20 s)
   local node2=()
@@ -83,6 +86,7 @@ run_all_tests() {
       -Dmarket.baseUrl=http://localhost:8380 -Dmarket.keycloakUrl=http://localhost:8480 \
       -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
       -Dmarket.managementKey="${MARKET_DEMO_MANAGEMENT_KEY:-$demo_management_key_default}" "${node2[@]}" \
+      -Dmarket.stripeStubUrl="$([[ -z ${STRIPE_SECRET_KEY:-} ]] && echo "http://localhost:$test_stripe_stub_port")" \
       2>&1 | tee "$run/system-tests.log" | grep --line-buffered -E 'Tests run:|BUILD|FAIL|ERROR\]'
   rc=${PIPESTATUS[0]}
   set -e

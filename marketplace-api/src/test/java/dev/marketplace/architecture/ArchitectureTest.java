@@ -18,7 +18,9 @@ class ArchitectureTest {
     private static final String[] EJB_FEATURES = {"dev.marketplace.catalog..", "dev.marketplace.developers..",
             "dev.marketplace.keys..", "dev.marketplace.metering..", "dev.marketplace.routing..",
             "dev.marketplace.gateway..", "dev.marketplace.simulator..", "dev.marketplace.demo..",
-            "dev.marketplace.platform..", "dev.marketplace.account..", "dev.marketplace.activity.."};
+            "dev.marketplace.platform..", "dev.marketplace.account..", "dev.marketplace.activity..",
+            "dev.marketplace.platform..", "dev.marketplace.account..", "dev.marketplace.credits..",
+            "dev.marketplace.payments.."};
     private static JavaClasses classes;
 
     @BeforeAll

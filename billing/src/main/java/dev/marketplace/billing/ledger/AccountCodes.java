@@ -11,6 +11,8 @@ public final class AccountCodes {
     public static final String STRIPE_CLEARING = "platform:stripe:clearing";
     /** Stripe's processing fees absorbed by the platform. */
     public static final String STRIPE_FEES = "platform:stripe:fees";
+    /** The purchase fee developers pay on top of the credit they buy, when one is configured. */
+    public static final String REVENUE_PURCHASE_FEE = "platform:revenue:purchase-fee";
     public static final String REFUNDS = "platform:refunds";
     public static final String DISPUTES = "platform:disputes";
     /** Source of granted (promotional) credit. */

@@ -4,7 +4,8 @@ package dev.marketplace.billing.purchases;
  * A payment event whose signature has been verified, as billing needs it: the Stripe event id (the
  * deduplication key), its type and the raw JSON payload kept for audit.
  */
-public sealed interface PaymentEvent permits CompletedCheckout, OtherPaymentEvent {
+public sealed interface PaymentEvent permits CompletedCheckout, OtherPaymentEvent, ChargeRefunded, ChargeDisputed,
+        PaymentIntentUpdate, SetupIntentSucceeded {
 
     String eventId();
 

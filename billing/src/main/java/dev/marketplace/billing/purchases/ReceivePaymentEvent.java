@@ -1,7 +1,6 @@
 package dev.marketplace.billing.purchases;
 
 import dev.marketplace.billing.jdbc.Transactions;
-import dev.marketplace.billing.ledger.LedgerWriter;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,8 +25,9 @@ public class ReceivePaymentEvent {
     @Inject
     private PaymentEventVerifier verifier;
 
-    private final LedgerWriter writer = new LedgerWriter();
+    private final PurchaseCrediting crediting = new PurchaseCrediting();
     private final StripeEventLog events = new StripeEventLog();
+    private final PaymentEventHandlers handlers = new PaymentEventHandlers();
 
     /** What one delivery did, with the reason kept on the event's row. */
     record Recorded(WebhookOutcome outcome, String note) {
@@ -63,15 +63,16 @@ public class ReceivePaymentEvent {
         if (!events.insertIfNew(connection, event)) {
             return new Recorded(WebhookOutcome.DUPLICATE_EVENT, "event id received before, nothing done");
         }
-        CheckoutCredits.Decision decision = event instanceof CompletedCheckout checkout
-                ? CheckoutCredits.decide(checkout)
-                : new CheckoutCredits.Skip(WebhookOutcome.UNHANDLED, "no handler for " + event.eventType());
+        if (!(event instanceof CompletedCheckout checkout)) {
+            Recorded recorded = handlers.handle(connection, event);
+            events.markProcessed(connection, event.eventId(), recorded.outcome(), recorded.note());
+            return recorded;
+        }
+        CheckoutCredits.Decision decision = CheckoutCredits.decide(checkout);
         Recorded recorded;
         if (decision instanceof CheckoutCredits.Credit credit) {
-            boolean posted = writer.post(connection, credit.journal());
-            recorded = new Recorded(posted ? WebhookOutcome.CREDITED : WebhookOutcome.ALREADY_CREDITED,
-                    credit.journal().idempotencyKey() + ": " + credit.amountMicros() + " micros to "
-                            + credit.accountCode());
+            PurchaseCrediting.Result result = crediting.post(connection, credit);
+            recorded = new Recorded(result.outcome(), result.note());
         } else {
             CheckoutCredits.Skip skip = (CheckoutCredits.Skip) decision;
             recorded = new Recorded(skip.outcome(), skip.note());

@@ -14,6 +14,20 @@ public enum WebhookOutcome {
     IGNORED,
     /** An event type billing has no handler for. */
     UNHANDLED,
+    /** A newly refunded amount was taken back from the developer's credit. */
+    REFUNDED,
+    /** A dispute step (hold, won, lost) was booked. */
+    DISPUTE_BOOKED,
+    /** A refund or dispute of a payment not credited yet: applied when the credit posts. */
+    PARKED,
+    /** A refund or dispute whose effect was booked before (a repeated or out-of-date event). */
+    NOTHING_NEW,
+    /** An auto top-up was credited now (a repeat is {@link #ALREADY_CREDITED}). */
+    TOP_UP_CREDITED,
+    /** An auto top-up failed (declined, or needs the card holder): auto top-up was turned off. */
+    TOP_UP_FAILED,
+    /** A card was saved for off-session charges. */
+    CARD_SAVED,
     /** This event id was received before; nothing was done. */
     DUPLICATE_EVENT;
 

@@ -1,16 +1,12 @@
 package dev.marketplace.billing.infrastructure.stripe;
 
 import com.stripe.Stripe;
-import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Event;
-import com.stripe.model.EventDataObjectDeserializer;
-import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import dev.marketplace.billing.purchases.CompletedCheckout;
 import dev.marketplace.billing.purchases.OtherPaymentEvent;
 import dev.marketplace.billing.purchases.PaymentEvent;
-import java.util.Optional;
-import java.util.logging.Logger;
+import java.util.Map;
 
 /**
  * Translates a verified SDK {@link Event} into billing's records. The SDK only deserializes event data of its
@@ -22,43 +18,25 @@ final class StripeEvents {
     /** The API version the SDK's models follow; the Stripe webhook endpoint must be created with it. */
     static final String PINNED_API_VERSION = Stripe.API_VERSION;
 
-    private static final Logger LOG = Logger.getLogger(StripeEvents.class.getName());
-
     private StripeEvents() {
     }
 
     static PaymentEvent toPaymentEvent(Event event, String payloadJson) {
         String type = event.getType();
         if (!CompletedCheckout.COMPLETED.equals(type) && !CompletedCheckout.ASYNC_PAYMENT_SUCCEEDED.equals(type)) {
-            return new OtherPaymentEvent(event.getId(), type, payloadJson);
+            return PaymentObjectEvents.translate(event, payloadJson)
+                    .orElseGet(() -> new OtherPaymentEvent(event.getId(), type, payloadJson));
         }
         Session session = session(event);
         Long amountTotal = session.getAmountTotal();
+        Map<String, String> metadata = session.getMetadata() == null ? Map.of() : session.getMetadata();
         return new CompletedCheckout(event.getId(), type, payloadJson, session.getId(),
                 session.getClientReferenceId(), amountTotal == null ? 0 : amountTotal, session.getCurrency(),
-                session.getPaymentStatus(), session.getPaymentIntent());
+                session.getPaymentStatus(), session.getPaymentIntent(), metadata.get(CompletedCheckout.CREDIT_CENTS),
+                metadata.get(CompletedCheckout.FEE_CENTS));
     }
 
     private static Session session(Event event) {
-        EventDataObjectDeserializer data = event.getDataObjectDeserializer();
-        Optional<StripeObject> pinned = data.getObject();
-        StripeObject object;
-        if (pinned.isPresent()) {
-            object = pinned.get();
-        } else {
-            LOG.warning(() -> "Stripe event " + event.getId() + " has API version " + event.getApiVersion()
-                    + " but the SDK expects " + PINNED_API_VERSION + ": reading it with deserializeUnsafe()");
-            try {
-                object = data.deserializeUnsafe();
-            } catch (EventDataObjectDeserializationException e) {
-                throw new IllegalStateException("Stripe event " + event.getId() + " (API version "
-                        + event.getApiVersion() + ") has unreadable data: " + e.getMessage(), e);
-            }
-        }
-        if (object instanceof Session session) {
-            return session;
-        }
-        throw new IllegalStateException("Stripe event " + event.getId() + " of type " + event.getType()
-                + " carries a " + object.getClass().getSimpleName() + ", not a Checkout Session");
+        return EventData.object(event, Session.class);
     }
 }

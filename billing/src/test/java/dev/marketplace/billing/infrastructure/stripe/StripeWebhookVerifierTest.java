@@ -48,6 +48,19 @@ class StripeWebhookVerifierTest {
     }
 
     @Test
+    void carriesTheCreditAndFeeFromTheSessionsMetadata() {
+        String payload = SignedEvents.event("evt_4", CompletedCheckout.COMPLETED, SignedEvents.API_VERSION, """
+                {"id":"cs_test_4","object":"checkout.session","mode":"payment","status":"complete",\
+                "amount_total":1059,"currency":"usd","client_reference_id":"42","payment_status":"paid",\
+                "payment_intent":"pi_4","metadata":{"credit_cents":"1000","fee_cents":"59"},"livemode":false}""");
+
+        PaymentEvent event = VERIFIER.verify(bytes(payload), SignedEvents.header(payload, SignedEvents.SECRET, NOW));
+
+        assertEquals(new CompletedCheckout("evt_4", CompletedCheckout.COMPLETED, payload, "cs_test_4", "42", 1059,
+                "usd", "paid", "pi_4", "1000", "59"), event);
+    }
+
+    @Test
     void mapsAnAsyncSuccessWithoutReferenceOrPaymentIntent() {
         String payload = SignedEvents.checkoutEvent("evt_2", CompletedCheckout.ASYNC_PAYMENT_SUCCEEDED, "cs_test_2",
                 null, 500, "usd", "paid", null);

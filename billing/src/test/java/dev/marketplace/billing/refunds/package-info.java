@@ -1,0 +1,2 @@
+/** Tests of refund reversals through the webhook receiver, on a real PostgreSQL. */
+package dev.marketplace.billing.refunds;
