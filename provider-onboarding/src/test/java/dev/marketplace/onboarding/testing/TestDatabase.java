@@ -1,15 +1,12 @@
 package dev.marketplace.onboarding.testing;
 
+import dev.marketplace.testdb.FreshDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * A fresh database {@code onboarding_test_<random>} on the local PostgreSQL with every module's migrations applied
@@ -18,35 +15,19 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    private static final String HOST = System.getProperty("market.test.pgHost", "127.0.0.1");
-    private static final int PORT = Integer.getInteger("market.test.pgPort", 5432);
-    private static final String USER = "postgres";
-    private static final String ADMIN_URL = "jdbc:postgresql://" + HOST + ":" + PORT + "/postgres";
+    private final FreshDatabase database;
 
-    private final String name;
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
-
-    private TestDatabase(String name) {
-        this.name = name;
-        dataSource.setServerNames(new String[] {HOST});
-        dataSource.setPortNumbers(new int[] {PORT});
-        dataSource.setDatabaseName(name);
-        dataSource.setUser(USER);
+    private TestDatabase(FreshDatabase database) {
+        this.database = database;
     }
 
     public static TestDatabase create() throws SQLException {
-        String name = "onboarding_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        admin("CREATE DATABASE " + name);
-        TestDatabase database = new TestDatabase(name);
-        Flyway.configure().dataSource(database.dataSource)
-                .locations("classpath:db/migration/billing", "classpath:db/migration/marketplace",
-                        "classpath:db/migration/onboarding")
-                .load().migrate();
-        return database;
+        return new TestDatabase(FreshDatabase.create("onboarding_test", "classpath:db/migration/billing",
+                "classpath:db/migration/marketplace", "classpath:db/migration/onboarding"));
     }
 
     public DataSource dataSource() {
-        return dataSource;
+        return database.dataSource();
     }
 
     /** Inserts a provider and returns its id. */
@@ -55,7 +36,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public long longValue(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -67,20 +48,13 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     @Override
     public void close() throws SQLException {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-    }
-
-    private static void admin(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        database.close();
     }
 }
