@@ -39,10 +39,15 @@ public final class LeaseStore {
                SET status = 'returned', closed_at = now(), returned_micros = held_micros, held_micros = 0,
                    recall_requested = false
              WHERE id = ?""";
+    // a lease is also recalled when its account is overcommitted (a refund or dispute took credit that holds and
+    // leases had reserved): the node gives back what it does not use and serves the account by per-call holds,
+    // which refuse at a negative available balance
     private static final String RENEW = """
-            UPDATE balance_lease SET expires_at = now() + make_interval(secs => ?)
-             WHERE node_id = ? AND id = ANY(?) AND status = 'open'
-            RETURNING id, recall_requested""";
+            UPDATE balance_lease l SET expires_at = now() + make_interval(secs => ?)
+             WHERE l.node_id = ? AND l.id = ANY(?) AND l.status = 'open'
+            RETURNING l.id, l.recall_requested OR EXISTS (
+                SELECT 1 FROM account_balance b
+                 WHERE b.account_code = l.account_code AND b.balance_micros < b.held_micros)""";
     private static final String RETURN_EXPIRED = """
             UPDATE balance_lease
                SET status = 'returned', closed_at = now(), returned_micros = held_micros, held_micros = 0,
@@ -154,7 +159,8 @@ public final class LeaseStore {
      * The heartbeat: pushes the expiry of the node's leases that it still uses to now + TTL (a lease it gave up on
      * is left to expire).
      *
-     * @return those of them that are still open, each with whether another node asked for it back
+     * @return those of them that are still open, each with whether it must give back what it does not use (another
+     *         node asked for it, or its account's available balance is negative)
      */
     public Map<String, Boolean> renew(Connection c, String nodeId, List<String> leaseIds, int ttlSeconds)
             throws SQLException {

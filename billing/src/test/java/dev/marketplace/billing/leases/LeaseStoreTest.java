@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.billing.ledger.AccountCodes;
+import dev.marketplace.billing.ledger.JournalEntry;
+import dev.marketplace.billing.ledger.LedgerWriter;
+import dev.marketplace.billing.ledger.Posting;
 import dev.marketplace.billing.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -136,6 +139,23 @@ class LeaseStoreTest {
         assertEquals(Map.of("l106-a", false), tx(c -> store.renew(c, "node-106a", List.of("l106-a"), TTL_S)));
         assertEquals(Map.of(), tx(c -> store.renew(c, "node-106a", List.of("l106-b"), TTL_S)), "only its own leases");
         assertEquals(40, leaseHeld("l106-a"));
+    }
+
+    @Test
+    void aLeaseOfAnOvercommittedAccountIsRecalled() throws SQLException {
+        String account = funded(108, 1_000);
+        acquire("l108", account, "node-108", 400, 1);
+        assertEquals(Map.of("l108", false), tx(c -> store.renew(c, "node-108", List.of("l108"), TTL_S)));
+        // a refund takes back 700 of the 1,000: 400 leased, only 300 left in the account
+        tx(c -> new LedgerWriter().post(c, new JournalEntry("lease-refund-108", "refund", "test refund", "ch_108",
+                List.of(new Posting(account, -700), new Posting(AccountCodes.STRIPE_CLEARING, 700)))));
+        assertEquals(-100, available(dataSource, account));
+
+        assertEquals(Map.of("l108", true), tx(c -> store.renew(c, "node-108", List.of("l108"), TTL_S)),
+                "the node must give back what it does not use");
+        giveBack("l108", 400, true);
+        assertEquals(300, available(dataSource, account));
+        assertInvariantsOk(dataSource);
     }
 
     @Test

@@ -79,7 +79,7 @@ class AutoTopUpIT {
         HttpResponse<String> started = Http.postJson(TestTarget.apiUrl() + "/credits/checkout", developer.apiKey(),
                 "{\"amount\":\"10.00\"}");
         assertEquals(200, started.statusCode(), () -> Http.describe(started));
-        String session = Http.json(started.body()).getString("id");
+        String session = Http.json(started.body()).getJsonObject("data").getString("id");
         HttpResponse<String> paid = Http.postJson(StripeStub.url().orElseThrow() + "/_stub/checkout/" + session
                 + "/pay?outcome=succeed&card=" + card, null, "");
         assertEquals(200, paid.statusCode(), () -> Http.describe(paid));

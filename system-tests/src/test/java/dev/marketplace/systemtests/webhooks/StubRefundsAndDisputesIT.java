@@ -83,7 +83,7 @@ class StubRefundsAndDisputesIT {
         HttpResponse<String> started = Http.postJson(TestTarget.apiUrl() + "/credits/checkout", developer.apiKey(),
                 "{\"amount\":\"10.00\"}");
         assertEquals(200, started.statusCode(), () -> Http.describe(started));
-        String session = Http.json(started.body()).getString("id");
+        String session = Http.json(started.body()).getJsonObject("data").getString("id");
         StripeStub.pay(session, "succeed");
         StripeStub.awaitDelivered("checkout.session.completed", session, 1);
         assertBooks(developer, 10_000_000, 1);
