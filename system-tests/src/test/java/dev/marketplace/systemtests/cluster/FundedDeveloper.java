@@ -1,38 +1,27 @@
 package dev.marketplace.systemtests.cluster;
 
 import dev.marketplace.systemtests.support.Db;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
+import dev.marketplace.systemtests.support.TestDevelopers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * A new developer written straight into the test database with a credit grant (a balanced journal, as the ledger
- * writes it) and one API key, optionally with a credit limit. Keys are stored as their SHA-256 hex, as the server
- * stores its own.
+ * A new developer ({@link TestDevelopers}) with a credit grant (a balanced journal, as the ledger writes it) and one
+ * API key, optionally with a credit limit.
  */
 record FundedDeveloper(long developerId, long keyId, String apiKey) {
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     String account() {
         return Db.creditAccount(developerId);
     }
 
     static FundedDeveloper create(long creditMicros, Long keyLimitMicros) throws Exception {
-        String apiKey = "sk-mk-v1-" + hex(32);
+        TestDevelopers.NewDeveloper d = TestDevelopers.create("cluster", "cluster test", keyLimitMicros);
         try (Connection c = Db.connect()) {
-            long developerId = Db.queryLong(c, "insert into developer (username) values (?) returning id",
-                    "cluster-" + UUID.randomUUID());
-            long keyId = Db.queryLong(c, """
-                    insert into api_key (developer_id, name, key_hash, key_hint, credit_limit_micros)
-                    values (?, 'cluster test', ?, 'sk-mk-v1-…', ?) returning id""", developerId, sha256(apiKey), keyLimitMicros);
-            grant(c, developerId, creditMicros);
-            return new FundedDeveloper(developerId, keyId, apiKey);
+            grant(c, d.id(), creditMicros);
         }
+        return new FundedDeveloper(d.id(), d.keyId(), d.apiKey());
     }
 
     private static void grant(Connection c, long developerId, long micros) throws Exception {
@@ -61,15 +50,5 @@ record FundedDeveloper(long developerId, long keyId, String apiKey) {
             }
             ps.executeUpdate();
         }
-    }
-
-    private static String sha256(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 }
