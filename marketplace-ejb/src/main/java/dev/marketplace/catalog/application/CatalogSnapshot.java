@@ -37,7 +37,7 @@ public class CatalogSnapshot {
     public void reload() {
         List<Listing> listings = em.createQuery("""
                 select l from Listing l join fetch l.model join fetch l.endpoint
-                where l.status = 'active' and l.endpoint.status = 'active' and l.endpoint.provider.status = 'active'""",
+                where l.status = 'live' and l.endpoint.status = 'active' and l.endpoint.provider.status = 'active'""",
                 Listing.class)
                 .getResultList();
         Map<String, List<Route>> byModel = listings.stream()

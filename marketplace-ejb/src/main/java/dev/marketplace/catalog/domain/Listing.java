@@ -28,7 +28,7 @@ public class Listing {
     private long inputPriceMicrosPerMTok;
     @Column(name = "output_price_micros_per_mtok")
     private long outputPriceMicrosPerMTok;
-    private String status = "active";
+    private String status = "live";
     /** Comma-separated OpenRouter parameter names the listing honours; null when not declared. */
     @Column(name = "supported_parameters")
     private String supportedParameters;
