@@ -90,3 +90,21 @@ create table listing_probe (
     check ((status = 'running') = (finished_at is null))
 );
 create index listing_probe_latest on listing_probe (listing_id, started_at desc);
+
+-- A provider's Stripe Connect Express account (created by the platform through billing's ConnectedAccounts port),
+-- its state kept from account.updated events on the Connect webhook endpoint. Paid traffic reaches a provider only
+-- when transfers_capability is 'active' (platform-operated and admin-seeded providers are exempt); settlement pays
+-- approved statements to stripe_account_id.
+create table provider_payout_account (
+    provider_id          bigint primary key references provider (id),
+    stripe_account_id    text not null unique check (stripe_account_id ~ '^acct_[A-Za-z0-9]+$'),
+    details_submitted    boolean not null default false,
+    charges_enabled      boolean not null default false,
+    payouts_enabled      boolean not null default false,
+    transfers_capability text not null default 'inactive' check (transfers_capability in ('inactive', 'pending', 'active')),
+    requirements_due     jsonb not null default '[]'::jsonb,
+    created_at           timestamptz not null default now(),
+    updated_at           timestamptz not null default now()
+);
+create trigger provider_payout_account_catalog_version after insert or update or delete on provider_payout_account
+    for each statement execute function catalog_version_bump();
