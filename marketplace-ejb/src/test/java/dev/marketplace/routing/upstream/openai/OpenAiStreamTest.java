@@ -134,7 +134,7 @@ class OpenAiStreamTest {
         CompletableFuture<JsonObject> stream = adapter.streamAsync(json("{\"stream\":true}"), never);
         awaitParked(parked);
         stream.cancel(true);
-        assertTrue(readerLeft.await(5, TimeUnit.SECONDS), "the upstream saw its connection closed");
+        assertTrue(readerLeft.await(30, TimeUnit.SECONDS), "the upstream saw its connection closed");
         assertTrue(written.get() < CHUNKS, "and had not written everything: " + written.get());
         try {
             stream.get();
