@@ -27,10 +27,10 @@ public final class BatchHoldStore {
              ORDER BY account_code COLLATE "C"
                FOR UPDATE""";
     private static final String INSERT_HOLDS = """
-            INSERT INTO ledger_hold (id, account_code, amount_micros, status)
-            SELECT h.id, h.account_code, h.amount_micros, 'open'
-              FROM unnest(?::text[], ?::text[], ?::bigint[]) WITH ORDINALITY
-                   AS h(id, account_code, amount_micros, ord)
+            INSERT INTO ledger_hold (id, account_code, amount_micros, status, owner)
+            SELECT h.id, h.account_code, h.amount_micros, 'open', h.owner
+              FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[]) WITH ORDINALITY
+                   AS h(id, account_code, amount_micros, owner, ord)
              ORDER BY h.ord""";
     private static final String ADD_HELD = """
             UPDATE account_balance b
@@ -94,11 +94,13 @@ public final class BatchHoldStore {
         String[] ids = new String[grantedCount];
         String[] accounts = new String[grantedCount];
         Long[] amounts = new Long[grantedCount];
+        String[] owners = new String[grantedCount];
         for (int i = 0, row = 0; i < granted.length; i++) {
             if (granted[i]) {
                 HoldRequest request = requests.get(i);
                 ids[row] = request.holdId();
                 accounts[row] = request.accountCode();
+                owners[row] = request.owner();
                 amounts[row++] = request.amountMicros();
             }
         }
@@ -106,6 +108,7 @@ public final class BatchHoldStore {
             insert.setArray(1, texts(connection, ids));
             insert.setArray(2, texts(connection, accounts));
             insert.setArray(3, bigints(connection, amounts));
+            insert.setArray(4, texts(connection, owners));
             insert.executeUpdate();
         }
     }

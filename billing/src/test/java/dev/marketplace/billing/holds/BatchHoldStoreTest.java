@@ -40,6 +40,18 @@ class BatchHoldStoreTest {
     }
 
     @Test
+    void keepsWhoPlacedEachHold() throws SQLException {
+        String a = AccountCodes.developerCredit(41);
+        grant(dataSource, 41, 1_000_000, "bh41-grant");
+
+        placeAll(List.of(new HoldRequest("bo-1", a, 100, "node-a"), new HoldRequest("bo-2", a, 100)));
+
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM ledger_hold WHERE id = 'bo-1' AND owner = 'node-a'"));
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM ledger_hold WHERE id = 'bo-2' AND owner IS NULL"));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
     void grantsInListOrderAgainstWhatEarlierGrantsLeft() throws SQLException {
         String a = AccountCodes.developerCredit(31);
         String b = AccountCodes.developerCredit(32);

@@ -89,7 +89,8 @@ public class UsageRecorder {
                 return HoldOutcome.GRANTED;
             }
         }
-        HoldAsk ask = new HoldAsk(new HoldRequest(holdId, accountCode, amountMicros), key.keyId(), limit,
+        HoldRequest request = new HoldRequest(holdId, accountCode, amountMicros, leases.nodeId());
+        HoldAsk ask = new HoldAsk(request, key.keyId(), limit,
                 limit == null ? null : key.limitReset().periodStart(Instant.now()));
         HoldOutcome outcome = groupCommit.run("hold " + holdId, HOLDS, ask);
         if (outcome != HoldOutcome.INSUFFICIENT_CREDIT || leases.recallOthers(accountCode) == 0) {

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Both nodes spend one developer's credit; the second node is killed with SIGKILL mid-load, with a lease and calls in
  * flight. Within 60 s the first node has spent the whole credit, to the micro-dollar: the dead node's lease expired
- * and went back to the account, and nothing the dead node had not charged was charged. Afterwards the second node is
- * started again for the classes that follow.
+ * and went back to the account, and nothing the dead node had not charged was charged. The same with a key that has a
+ * credit limit, whose calls are held one by one in the database (no lease): the dead node's open holds go back once
+ * its heartbeat is 20 s old. After each kill the second node is started again.
  */
 class ClusterNodeKillIT {
     static final int CALLS_OF_CREDIT = 1_500;
@@ -50,7 +51,16 @@ class ClusterNodeKillIT {
 
     @Test
     void afterANodeIsKilledTheOtherSpendsTheWholeRemainingCreditWithin60s() throws Exception {
-        FundedDeveloper dev = FundedDeveloper.create(CREDIT_MICROS, null);
+        killMidLoadAndSpendTheRest(FundedDeveloper.create(CREDIT_MICROS, null), "lease-served");
+    }
+
+    @Test
+    void afterANodeIsKilledItsPerCallHoldsGoBackAndTheOtherSpendsTheRestWithin60s() throws Exception {
+        // a key limit above the credit: the credit is what runs out, and every call takes a per-call hold
+        killMidLoadAndSpendTheRest(FundedDeveloper.create(CREDIT_MICROS, 2 * CREDIT_MICROS), "per-call holds");
+    }
+
+    private static void killMidLoadAndSpendTheRest(FundedDeveloper dev, String holds) throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger served = new AtomicInteger();
@@ -73,8 +83,8 @@ class ClusterNodeKillIT {
             for (Future<?> f : load) {
                 f.get(60, TimeUnit.SECONDS);
             }
-            System.out.printf("node killed after %d calls; whole credit spent %d ms later; %d calls lost with the node%n",
-                    CALLS_OF_CREDIT / 4, spentAllMs, lostOnTheDeadNode.get());
+            System.out.printf("%s: node killed after %d calls; whole credit spent %d ms later; %d calls lost with the"
+                    + " node%n", holds, CALLS_OF_CREDIT / 4, spentAllMs, lostOnTheDeadNode.get());
             assertTrue(spentAllMs < SPEND_ALL_WITHIN_MS, "the rest of the credit was spent after " + spentAllMs + " ms");
             assertEquals(0, unexpected.get(), "the surviving node answered every call with 200 or 402");
         } finally {
@@ -88,6 +98,8 @@ class ClusterNodeKillIT {
             assertEquals(0, Db.queryLong(c, "select held_micros from account_balance where account_code = ?", dev.account()));
             assertEquals(0, Db.queryLong(c, "select count(*) from balance_lease where account_code = ? and status = 'open'"
                     + " and held_micros > 0", dev.account()));
+            assertEquals(0, Db.queryLong(c, "select count(*) from ledger_hold where account_code = ? and status = 'open'",
+                    dev.account()), "no hold of the dead node left open");
             assertEquals(0, Db.queryLong(c, "select coalesce(sum(amount_micros), 0) from ledger_posting"), "Σ postings = 0");
         }
         restartSecondNode();
