@@ -71,13 +71,15 @@ run_all_tests() {
   trap '"$root/scripts/second-node.sh" stop || true; stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
   "$wildfly" stop test; "$root/scripts/second-node.sh" stop; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true
-  start_stack test 300 8480 9480 "$test_stripe_stub_port"
+  # 9>&-: the servers started from here must not inherit the lock's descriptor, or one left behind by a failed
+  # run (a Keycloak still starting when the run died) would hold the lock for every later run on the machine
+  start_stack test 300 8480 9480 "$test_stripe_stub_port" 9>&-
   # the two-node tests (systemtests.cluster, *Cluster*IT) need a second WildFly on the same database: only started
   # when they run (about 20 s)
   local node2=()
   if [[ -z ${MARKET_IT:-} || ${MARKET_IT,,} == *cluster* ]]; then
     log "Starting the second WildFly node (test2) on port 9380..."
-    "$root/scripts/second-node.sh" start
+    "$root/scripts/second-node.sh" start 9>&-
     node2=(-Dmarket.baseUrl2=http://localhost:9380 "-Dmarket.secondNodeScript=$root/scripts/second-node.sh")
   fi
   log "Test stack up after $((SECONDS - t0)) s; system tests..."
@@ -87,7 +89,7 @@ run_all_tests() {
       -Dmarket.apiKey="${MARKET_DEMO_API_KEY:-$demo_key_default}" -Dmarket.dbUrl="$MARKET_DB_URL" \
       -Dmarket.managementKey="${MARKET_DEMO_MANAGEMENT_KEY:-$demo_management_key_default}" "${node2[@]}" \
       -Dmarket.stripeStubUrl="$([[ -z ${STRIPE_SECRET_KEY:-} ]] && echo "http://localhost:$test_stripe_stub_port")" \
-      2>&1 | tee "$run/system-tests.log" | grep --line-buffered -E 'Tests run:|BUILD|FAIL|ERROR\]'
+      9>&- 2>&1 | tee "$run/system-tests.log" | grep --line-buffered -E 'Tests run:|BUILD|FAIL|ERROR\]'
   rc=${PIPESTATUS[0]}
   set -e
   local units its
