@@ -1,7 +1,7 @@
 -- Events received on the Connect webhook endpoint (/api/webhooks/stripe-connect, its own signing secret): about
 -- connected accounts (account.updated, payout.paid, payout.failed, ...). One row per event id, inserted in the same
 -- transaction as the event's effect, so a redelivered event takes effect once; events with no handler yet are kept
--- ('unhandled') so they can be replayed when one is added. created is Stripe's event time: events arrive unordered.
+-- ('unhandled', payload kept) for a handler added later. created is Stripe's event time: events arrive unordered.
 create table stripe_connect_event (
     id           text        primary key check (length(id) between 1 and 255),
     type         text        not null check (length(type) between 1 and 255),

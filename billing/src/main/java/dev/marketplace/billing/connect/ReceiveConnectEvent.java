@@ -1,17 +1,14 @@
 package dev.marketplace.billing.connect;
 
 import dev.marketplace.billing.jdbc.Transactions;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -19,7 +16,9 @@ import javax.sql.DataSource;
 /**
  * Receives one Connect webhook: verifies it, then in one short local transaction records the event id and lets
  * the handler of its type apply it, so an event delivered twice (or by two threads at once) takes effect once.
- * Every verified event is kept in {@code stripe_connect_event}, handled or not.
+ * Every verified event is kept in {@code stripe_connect_event}, handled or not. Handlers {@link #register} themselves
+ * at startup (billing sits in the EAR's lib, which cannot see beans of the modules above it, so it cannot look them
+ * up with CDI): see {@code onboarding.payouts.application.AccountUpdatedHandler}.
  */
 @ApplicationScoped
 public class ReceiveConnectEvent {
@@ -30,26 +29,33 @@ public class ReceiveConnectEvent {
     private DataSource dataSource;
     @Inject
     private ConnectEventVerifier verifier;
-    @Inject
-    @Any
-    private Instance<ConnectEventHandler> discovered;
 
     private final ConnectEventLog log = new ConnectEventLog();
-    private Map<String, ConnectEventHandler> handlers;
+    private final Map<String, ConnectEventHandler> handlers = new ConcurrentHashMap<>();
 
     public ReceiveConnectEvent() {
         // for CDI
     }
 
-    public ReceiveConnectEvent(DataSource dataSource, ConnectEventVerifier verifier, List<ConnectEventHandler> handlers) {
+    public ReceiveConnectEvent(DataSource dataSource, ConnectEventVerifier verifier,
+                               List<ConnectEventHandler> initialHandlers) {
         this.dataSource = dataSource;
         this.verifier = verifier;
-        this.handlers = byType(handlers);
+        initialHandlers.forEach(this::register);
     }
 
-    @PostConstruct
-    void init() {
-        handlers = byType(discovered.stream().toList());
+    /**
+     * Makes {@code handler} the one for its event type. A second handler of another class for the same type is a
+     * wiring mistake and refused; the same class again (a redeployment) replaces the first.
+     */
+    public void register(ConnectEventHandler handler) {
+        handlers.merge(handler.eventType(), handler, (old, added) -> {
+            if (!old.getClass().getName().equals(added.getClass().getName())) {
+                throw new IllegalStateException("two Connect handlers for " + added.eventType() + ": "
+                        + old.getClass().getName() + " and " + added.getClass().getName());
+            }
+            return added;
+        });
     }
 
     /**
@@ -79,17 +85,5 @@ public class ReceiveConnectEvent {
                 : handler.handle(connection, event);
         log.markProcessed(connection, event.eventId(), outcome);
         return outcome;
-    }
-
-    private static Map<String, ConnectEventHandler> byType(List<ConnectEventHandler> all) {
-        Map<String, ConnectEventHandler> map = new HashMap<>();
-        for (ConnectEventHandler handler : all) {
-            ConnectEventHandler other = map.put(handler.eventType(), handler);
-            if (other != null) {
-                throw new IllegalStateException("two Connect handlers for " + handler.eventType() + ": "
-                        + other.getClass().getName() + " and " + handler.getClass().getName());
-            }
-        }
-        return Map.copyOf(map);
     }
 }
