@@ -11,6 +11,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -81,7 +83,7 @@ public class PayoutOnboarding {
             throw new PayoutAccountException("Stripe did not answer right now; the status shown may be behind.", e);
         }
         Transactions.inTransaction(dataSource, "refreshing payout account " + status.accountId(),
-                c -> updates.apply(c, status, clock.instant()));
+                c -> updates.apply(c, status, readAt()));
         return account(username);
     }
 
@@ -102,6 +104,14 @@ public class PayoutOnboarding {
         }
         return Transactions.withConnection(dataSource, "payout account of provider " + providerId,
                 c -> store.find(c, providerId)).orElseThrow().status().accountId();
+    }
+
+    /**
+     * The read's time at Stripe's resolution (whole seconds, as event {@code created}): an event created in the same
+     * second is applied over it, since it may describe a change made just after the read.
+     */
+    private Instant readAt() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     static String idempotencyKey(long providerId) {
