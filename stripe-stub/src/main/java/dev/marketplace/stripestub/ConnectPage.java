@@ -2,8 +2,6 @@ package dev.marketplace.stripestub;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,17 +53,7 @@ final class ConnectPage {
             }
         }
         deliver.accept(events);
-        if (redirect != null) {
-            exchange.getResponseHeaders().add("Location", redirect);
-            exchange.sendResponseHeaders(303, -1);
-            return;
-        }
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        StubServer.page(exchange, redirect, html);
     }
 
     static String render(String token, Map<String, Object> account) {

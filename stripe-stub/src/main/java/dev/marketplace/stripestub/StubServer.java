@@ -212,6 +212,11 @@ public final class StubServer implements AutoCloseable {
             }
         }
         deliver(events);
+        page(exchange, redirect, html);
+    }
+
+    /** A browser answer: a 303 to {@code redirect} if there is one, else the HTML page. */
+    static void page(HttpExchange exchange, String redirect, String html) throws IOException {
         if (redirect != null) {
             exchange.getResponseHeaders().add("Location", redirect);
             exchange.sendResponseHeaders(303, -1);

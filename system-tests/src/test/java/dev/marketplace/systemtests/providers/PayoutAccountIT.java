@@ -13,21 +13,12 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * "No paid traffic to a provider without transfers capability active", end to end: the seeded provider
@@ -40,8 +31,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class PayoutAccountIT {
 
     private static final String MODEL = "test/connect-gated";
-    private static final String CHROMIUM = System.getProperty("market.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("market.chromedriver", "/usr/bin/chromedriver");
     private static final Duration PROPAGATION = Duration.ofSeconds(2);
 
     @Test
@@ -111,36 +100,19 @@ class PayoutAccountIT {
     }
 
     /** Signs in, opens Payout account, goes through the stub's onboarding with "Submit details"; the account id. */
-    private String onboardInBrowser(String username) throws IOException {
-        Path profile = Files.createTempDirectory("payouts-it-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build(), options);
-        try {
+    private static String onboardInBrowser(String username) throws IOException {
+        AtomicReference<String> account = new AtomicReference<>();
+        ProviderBrowsers.inBrowser("payouts", driver -> {
             new ProviderPortalPage(driver, TestTarget.baseUrl()).openAndSignIn("/provider/payouts", username, username);
             PayoutAccountPage page = new PayoutAccountPage(driver);
             assertTrue(page.summary().startsWith("No payout account yet"), page.summary());
-            String account = page.toStripe().stubAccountId();
+            account.set(page.toStripe().stubAccountId());
             page.submitDetails();
             assertEquals("active", page.fact("payout-transfers"), "the return page re-read the account from Stripe");
             assertEquals("yes", page.fact("payout-details-submitted"));
             assertEquals("none", page.fact("payout-requirements"));
-            return account;
-        } catch (RuntimeException | AssertionError failure) {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Files.write(dir.resolve("PayoutAccountIT.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
-            System.err.println("Screenshot of the failure in target/screenshots (page " + driver.getCurrentUrl() + ")");
-            throw failure;
-        } finally {
-            driver.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
+        });
+        return account.get();
     }
 
     /** Polls the public model list until the model is (or is not) listed; the milliseconds it took. */
