@@ -53,7 +53,7 @@ class PayoutAccountIT {
 
         String account = onboardInBrowser(username);
 
-        long routedAfterMs = awaitRouted(true, PROPAGATION.plusSeconds(10));
+        long routedAfterMs = awaitRouted(true, PROPAGATION);
         System.out.println("PayoutAccountIT: listing routed " + routedAfterMs + " ms after the browser returned");
         try (Connection c = Db.connect()) {
             assertEquals(1, Db.queryLong(c, "select count(*) from provider_payout_account where stripe_account_id = ? "

@@ -1,8 +1,8 @@
 package dev.marketplace.systemtests.providers;
 
+import static dev.marketplace.systemtests.providers.ProviderBrowsers.inBrowser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static dev.marketplace.systemtests.providers.ProviderBrowsers.inBrowser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.Db;
