@@ -5,6 +5,7 @@ import com.vaadin.flow.router.Route;
 import dev.marketplace.onboarding.payouts.application.PayoutOnboarding;
 import dev.marketplace.ui.shell.MainLayout;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 
 /**
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
  * read from Stripe first, so the status is current even before Stripe's {@code account.updated} webhook arrives.
  */
 @Dependent
+@Typed(PayoutReturnView.class) // else the bean is also a PayoutAccountView, and that view's lookup is ambiguous
 @Route(value = "provider/payouts/return", layout = MainLayout.class)
 @PageTitle("Payout account · Model Marketplace")
 public class PayoutReturnView extends PayoutAccountView {
