@@ -1,6 +1,7 @@
 package dev.marketplace.systemtests.providers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * "No paid traffic to a provider without transfers capability active", end to end: the seeded provider
  * {@code connect-gated} (not exempt) has a live listing that is not routed; a member onboards through the Payout
- * account page and the Stripe stub's hosted onboarding; the signed {@code account.updated} on the Connect endpoint
+ * account page and the Stripe stub's hosted onboarding (a used link comes back through the refresh page with a
+ * fresh one); the signed {@code account.updated} on the Connect endpoint
  * makes the listing routed within 2 s. Then the Connect endpoint's rules: a bad signature is a 400 in the API's
  * error shape, a stale event changes nothing, one event delivered many times is applied once, and transfers disabled
  * at Stripe (the stub) stop the traffic again within 2 s.
@@ -107,10 +109,16 @@ class PayoutAccountIT {
             PayoutAccountPage page = new PayoutAccountPage(driver);
             assertTrue(page.summary().startsWith("No payout account yet"), page.summary());
             account.set(page.toStripe().stubAccountId());
+            String usedLink = page.currentUrl();
             page.submitDetails();
             assertEquals("active", page.fact("payout-transfers"), "the return page re-read the account from Stripe");
             assertEquals("yes", page.fact("payout-details-submitted"));
             assertEquals("none", page.fact("payout-requirements"));
+
+            driver.get(usedLink);
+            assertEquals(account.get(), page.onStubOnboarding().stubAccountId(),
+                    "a used link goes to the refresh page, which sends the browser to Stripe with a fresh link");
+            assertNotEquals(usedLink, page.currentUrl());
         });
         return account.get();
     }

@@ -32,6 +32,11 @@ final class PayoutAccountPage {
     /** Clicks the onboarding button and waits for the stub's onboarding page. */
     PayoutAccountPage toStripe() {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("payout-onboard"))).click();
+        return onStubOnboarding();
+    }
+
+    /** Waits until the browser shows the stub's hosted onboarding page. */
+    PayoutAccountPage onStubOnboarding() {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-submit")));
         return this;
     }
