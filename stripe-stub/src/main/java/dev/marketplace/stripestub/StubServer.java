@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * The stub's HTTP front: {@code /v1/…} (Stripe's API: bearer {@code sk_test_…} key, idempotency keys),
- * {@code /checkout/{id}} (the hosted Checkout page) and {@code /_stub/…} (control). Every answer is JSON in
+ * {@code /checkout/{id}} (the hosted Checkout page), {@code /connect/onboarding/{token}} (Connect's hosted
+ * onboarding, {@link ConnectPage}) and {@code /_stub/…} (control). Every answer is JSON in
  * Stripe's shapes except the page.
  */
 public final class StubServer implements AutoCloseable {
@@ -53,7 +54,8 @@ public final class StubServer implements AutoCloseable {
         webhooks = new Webhooks(bound, clock);
         api = new RestApi(state, charging, checkout);
         control = new Control(state, charging, checkout, webhooks);
-        connectWebhooks = new Webhooks(bound.withEndpoint(connectSettings.webhookUrl(), connectSettings.webhookSecret()), clock);
+        connectWebhooks = new Webhooks(bound.withEndpoint(connectSettings.webhookUrl(),
+                connectSettings.webhookSecret()), clock);
         ConnectAccounts accounts = new ConnectAccounts(state, baseUrl);
         connect = new ConnectApi(state, accounts, connectWebhooks);
         connectPage = new ConnectPage(state, accounts, this::deliver);
