@@ -62,6 +62,7 @@ public class SeedFile {
         if (provider == null) {
             provider = new Provider(p.getString("slug"), p.getString("name"), p.getBoolean("platform_operated", false),
                     p.getInt("take_rate_bps", Provider.DEFAULT_TAKE_RATE_BPS));
+            provider.setPayoutsExempt(p.getBoolean("payouts_exempt", true));
             em.persist(provider);
         }
         for (JsonValue e : array(p, "endpoints")) {

@@ -84,34 +84,47 @@ final class Control {
     }
 
     private Map<String, Object> events(Params query) {
-        String type = query.string("type");
-        Long limit = query.longValue("limit");
         List<Map<String, Object>> all;
         synchronized (state) {
             all = state.events();
         }
+        return eventLog(all, query, webhooks, false);
+    }
+
+    /**
+     * Newest first, with their deliveries: the platform's events or the Connect events (those with an
+     * {@code account}), which go to different endpoints.
+     */
+    static Map<String, Object> eventLog(List<Map<String, Object>> all, Params query, Webhooks webhooks,
+                                        boolean connect) {
+        String type = query.string("type");
+        Long limit = query.longValue("limit");
         List<Object> data = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0 && (limit == null || data.size() < limit); i--) {
             Map<String, Object> event = all.get(i);
-            if (type == null || type.equals(event.get("type"))) {
+            if ((type == null || type.equals(event.get("type"))) && event.containsKey("account") == connect) {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("event", JsonText.copy(event));
                 entry.put("deliveries", webhooks.deliveriesOf((String) event.get("id")));
                 data.add(entry);
             }
         }
-        return Charging.list("/_stub/events", data);
+        return Charging.list(connect ? "/_stub/connect/events" : "/_stub/events", data);
     }
 
     private void configure(JsonObject json, Params query) {
-        StubSettings now = webhooks.settings();
+        webhooks.configure(configured(webhooks.settings(), json, query));
+    }
+
+    /** The delivery settings changed by a JSON body or query ({@code webhook_url}, {@code duplicates}, …). */
+    static StubSettings configured(StubSettings now, JsonObject json, Params query) {
         String url = text(json, query, "webhook_url", now.webhookUrl());
         int duplicates = Integer.parseInt(text(json, query, "duplicates", Integer.toString(now.duplicates())));
         long delay = Long.parseLong(text(json, query, "delay_ms", Long.toString(now.delayMs())));
         boolean reorder = Boolean.parseBoolean(text(json, query, "reorder", Boolean.toString(now.reorder())));
         int attempts = Integer.parseInt(text(json, query, "max_attempts", Integer.toString(now.maxAttempts())));
         try {
-            webhooks.configure(now.withWebhooks(url, duplicates, delay, reorder, attempts));
+            return now.withWebhooks(url, duplicates, delay, reorder, attempts);
         } catch (IllegalArgumentException e) {
             throw StripeError.invalid(e.getMessage(), null);
         }

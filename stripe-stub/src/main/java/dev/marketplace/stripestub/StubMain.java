@@ -17,6 +17,8 @@ public final class StubMain {
                       --public-url URL     the address browsers use (default http://localhost:<port>)
                       --webhook-url URL    where events are POSTed (none: events are only recorded)
                       --webhook-secret S   signing secret (default whsec_local_dev_secret)
+                      --connect-webhook-url URL    where Connect events (account.updated, payout.*) are POSTed
+                      --connect-webhook-secret S   their signing secret (default whsec_local_connect_dev_secret)
                       --duplicates N       deliver each event N times at once (default 1)
                       --delay-ms N         wait before delivering (default 0)
                       --reorder true       deliver the events of one action in reverse order
@@ -25,14 +27,16 @@ public final class StubMain {
             return;
         }
         StubSettings settings = StubSettings.parse(args, System.getenv());
-        StubServer stub = StubServer.start(settings);
+        ConnectSettings connect = ConnectSettings.parse(args, System.getenv());
+        StubServer stub = StubServer.start(settings, connect);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stub.close();
             stopped.countDown();
         }));
         System.out.println("READY Stripe stub on " + stub.baseUrl() + " (webhooks to "
-                + (settings.webhookUrl() == null ? "nowhere" : settings.webhookUrl()) + ")");
+                + (settings.webhookUrl() == null ? "nowhere" : settings.webhookUrl()) + "; Connect events to "
+                + (connect.webhookUrl() == null ? "nowhere" : connect.webhookUrl()) + ")");
         stopped.await();
     }
 }

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 
 /**
  * The stub's HTTP front: {@code /v1/…} (Stripe's API: bearer {@code sk_test_…} key, idempotency keys),
- * {@code /checkout/{id}} (the hosted Checkout page) and {@code /_stub/…} (control). Every answer is JSON in
+ * {@code /checkout/{id}} (the hosted Checkout page), {@code /connect/onboarding/{token}} (Connect's hosted
+ * onboarding, {@link ConnectPage}) and {@code /_stub/…} (control). Every answer is JSON in
  * Stripe's shapes except the page.
  */
 public final class StubServer implements AutoCloseable {
@@ -37,9 +38,12 @@ public final class StubServer implements AutoCloseable {
     private final Control control;
     private final CheckoutFlow checkout;
     private final Idempotency idempotency = new Idempotency();
+    private final Webhooks connectWebhooks;
+    private final ConnectApi connect;
+    private final ConnectPage connectPage;
     private final String baseUrl;
 
-    private StubServer(StubSettings settings, Clock clock) throws IOException {
+    private StubServer(StubSettings settings, ConnectSettings connectSettings, Clock clock) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 64);
         int port = server.getAddress().getPort();
         StubSettings bound = settings.withPort(port);
@@ -50,6 +54,11 @@ public final class StubServer implements AutoCloseable {
         webhooks = new Webhooks(bound, clock);
         api = new RestApi(state, charging, checkout);
         control = new Control(state, charging, checkout, webhooks);
+        connectWebhooks = new Webhooks(bound.withEndpoint(connectSettings.webhookUrl(),
+                connectSettings.webhookSecret()), clock);
+        ConnectAccounts accounts = new ConnectAccounts(state, baseUrl);
+        connect = new ConnectApi(state, accounts, connectWebhooks);
+        connectPage = new ConnectPage(state, accounts, this::deliver);
         executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "stub-http");
             t.setDaemon(true);
@@ -60,11 +69,15 @@ public final class StubServer implements AutoCloseable {
     }
 
     public static StubServer start(StubSettings settings) throws IOException {
-        return start(settings, Clock.systemUTC());
+        return start(settings, ConnectSettings.none(), Clock.systemUTC());
     }
 
-    static StubServer start(StubSettings settings, Clock clock) throws IOException {
-        StubServer stub = new StubServer(settings, clock);
+    public static StubServer start(StubSettings settings, ConnectSettings connect) throws IOException {
+        return start(settings, connect, Clock.systemUTC());
+    }
+
+    static StubServer start(StubSettings settings, ConnectSettings connect, Clock clock) throws IOException {
+        StubServer stub = new StubServer(settings, connect, clock);
         stub.server.start();
         return stub;
     }
@@ -85,13 +98,16 @@ public final class StubServer implements AutoCloseable {
             try {
                 if (path.startsWith("/v1/")) {
                     api(exchange, method, path, body);
+                } else if (path.startsWith(ConnectPage.PATH)) {
+                    connectPage.serve(exchange, method, path.substring(ConnectPage.PATH.length()), body);
                 } else if (path.startsWith("/checkout/")) {
                     page(exchange, method, path.substring("/checkout/".length()), body);
                 } else if (path.startsWith("/_stub/")) {
-                    Reply reply = control.handle(method, path, Params.parse(exchange.getRequestURI().getRawQuery()),
-                            body);
+                    Params query = Params.parse(exchange.getRequestURI().getRawQuery());
+                    Reply reply = ConnectApi.handles(path) ? connect.handle(method, path, query, body)
+                            : control.handle(method, path, query, body);
                     json(exchange, reply.status(), JsonText.write(reply.body()), false);
-                    webhooks.send(reply.events());
+                    deliver(reply.events());
                 } else {
                     throw new StripeError(404, "invalid_request_error", null, "Unrecognized request URL ("
                             + method + ": " + path + ")", null, null);
@@ -124,7 +140,8 @@ public final class StubServer implements AutoCloseable {
         String text;
         List<Map<String, Object>> events;
         try {
-            Reply reply = api.handle(method, path, params);
+            Reply reply = ConnectApi.handles(path) ? connect.handle(method, path, params, body)
+                    : api.handle(method, path, params);
             status = reply.status();
             text = JsonText.write(reply.body());
             events = reply.events();
@@ -142,7 +159,13 @@ public final class StubServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Idempotency-Key", key);
         }
         json(exchange, status, text, false);
-        webhooks.send(events);
+        deliver(events);
+    }
+
+    /** Connect events (about a connected account: {@code account} set) go to the Connect endpoint, the rest not. */
+    private void deliver(List<Map<String, Object>> events) {
+        webhooks.send(events.stream().filter(e -> !e.containsKey("account")).toList());
+        connectWebhooks.send(events.stream().filter(e -> e.containsKey("account")).toList());
     }
 
     /** Stripe's own check: a secret test key as a bearer token; anything else is a 401 in its error shape. */
@@ -190,7 +213,12 @@ public final class StubServer implements AutoCloseable {
                 html = CheckoutPage.render(session, attempt.error(), attempt.needsAction());
             }
         }
-        webhooks.send(events);
+        deliver(events);
+        page(exchange, redirect, html);
+    }
+
+    /** A browser answer: a 303 to {@code redirect} if there is one, else the HTML page. */
+    static void page(HttpExchange exchange, String redirect, String html) throws IOException {
         if (redirect != null) {
             exchange.getResponseHeaders().add("Location", redirect);
             exchange.sendResponseHeaders(303, -1);
@@ -233,5 +261,6 @@ public final class StubServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         webhooks.close();
+        connectWebhooks.close();
     }
 }

@@ -58,6 +58,11 @@ public record StubSettings(int port, String publicUrl, String webhookUrl, String
                 newMaxAttempts, idSeed);
     }
 
+    /** The same delivery behaviour for another endpoint: the Connect endpoint has its own URL and secret. */
+    public StubSettings withEndpoint(String url, String secret) {
+        return new StubSettings(port, publicUrl, url, secret, duplicates, delayMs, reorder, maxAttempts, idSeed);
+    }
+
     public StubSettings withPort(int newPort) {
         return new StubSettings(newPort, publicUrl, webhookUrl, webhookSecret, duplicates, delayMs, reorder,
                 maxAttempts, idSeed);
@@ -65,6 +70,22 @@ public record StubSettings(int port, String publicUrl, String webhookUrl, String
 
     /** Reads {@code --name value} flags over {@code STRIPE_STUB_NAME} variables over the defaults. */
     public static StubSettings parse(String[] args, Map<String, String> env) {
+        Map<String, String> flags = flags(args);
+        StubSettings d = defaults();
+        return new StubSettings(
+                Integer.parseInt(value(flags, env, "port", Integer.toString(d.port()))),
+                value(flags, env, "public-url", null),
+                value(flags, env, "webhook-url", null),
+                value(flags, env, "webhook-secret", d.webhookSecret()),
+                Integer.parseInt(value(flags, env, "duplicates", "1")),
+                Long.parseLong(value(flags, env, "delay-ms", "0")),
+                Boolean.parseBoolean(value(flags, env, "reorder", "false")),
+                Integer.parseInt(value(flags, env, "max-attempts", Integer.toString(DEFAULT_MAX_ATTEMPTS))),
+                value(flags, env, "id-seed", d.idSeed()));
+    }
+
+    /** {@code --name value} and {@code --name=value} pairs. */
+    static Map<String, String> flags(String[] args) {
         Map<String, String> flags = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
@@ -80,20 +101,10 @@ public record StubSettings(int port, String publicUrl, String webhookUrl, String
                 throw new IllegalArgumentException("flag --" + name + " needs a value");
             }
         }
-        StubSettings d = defaults();
-        return new StubSettings(
-                Integer.parseInt(value(flags, env, "port", Integer.toString(d.port()))),
-                value(flags, env, "public-url", null),
-                value(flags, env, "webhook-url", null),
-                value(flags, env, "webhook-secret", d.webhookSecret()),
-                Integer.parseInt(value(flags, env, "duplicates", "1")),
-                Long.parseLong(value(flags, env, "delay-ms", "0")),
-                Boolean.parseBoolean(value(flags, env, "reorder", "false")),
-                Integer.parseInt(value(flags, env, "max-attempts", Integer.toString(DEFAULT_MAX_ATTEMPTS))),
-                value(flags, env, "id-seed", d.idSeed()));
+        return flags;
     }
 
-    private static String value(Map<String, String> flags, Map<String, String> env, String name, String fallback) {
+    static String value(Map<String, String> flags, Map<String, String> env, String name, String fallback) {
         String flag = flags.get(name);
         if (flag != null) {
             return flag;

@@ -12,11 +12,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The live catalog held in memory: for each model slug, its active listings on active endpoints of active
- * providers, cheapest first. Rebuilt as a whole on change and swapped atomically; the hot path only reads it.
+ * providers that can be paid ({@link PaidTrafficGate}), cheapest first. Rebuilt as a whole on change and swapped
+ * atomically; the hot path only reads it.
  */
 @ApplicationScoped
 public class CatalogSnapshot {
@@ -40,6 +42,8 @@ public class CatalogSnapshot {
                 where l.status = 'live' and l.endpoint.status = 'active' and l.endpoint.provider.status = 'active'""",
                 Listing.class)
                 .getResultList();
+        Set<Long> payable = PaidTrafficGate.payableProviders(em);
+        listings = listings.stream().filter(l -> payable.contains(l.getEndpoint().getProvider().getId())).toList();
         Map<String, List<Route>> byModel = listings.stream()
                 .map(CatalogSnapshot::route)
                 .sorted(Comparator.comparingLong(Route::outputPriceMicrosPerMTok)

@@ -24,6 +24,9 @@ public class Provider {
     @Column(name = "take_rate_bps")
     private int takeRateBps = DEFAULT_TAKE_RATE_BPS;
     private String status = "active";
+    /** Paid outside Stripe Connect: routed without an active transfers capability (seeded providers). */
+    @Column(name = "payouts_exempt")
+    private boolean payoutsExempt;
 
     protected Provider() {
     }
@@ -48,4 +51,6 @@ public class Provider {
     public boolean isPlatformOperated() { return platformOperated; }
     public int getTakeRateBps() { return takeRateBps; }
     public String getStatus() { return status; }
+    public boolean isPayoutsExempt() { return payoutsExempt; }
+    public void setPayoutsExempt(boolean payoutsExempt) { this.payoutsExempt = payoutsExempt; }
 }

@@ -36,6 +36,7 @@ public class MainLayout extends AppLayout {
                 .forEach(role -> nav.add(new Anchor("/" + role, AREA_LABELS.get(role)))));
         user.filter(u -> !u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/apply", "Become a provider")));
 
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/payouts", "Payout account")));
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER)).ifPresent(u -> nav.add(new Anchor("/credits", "Credits")));
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER))
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));

@@ -47,6 +47,18 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    public String stringValue(String sql, Object... parameters) throws SQLException {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
     public void execute(String sql) throws SQLException {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -1,25 +1,14 @@
 package dev.marketplace.systemtests.providers;
 
+import static dev.marketplace.systemtests.providers.ProviderBrowsers.inBrowser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.Db;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Sign-up → approval: a brand-new realm user applies to become a provider, the demo admin approves in the queue,
@@ -30,8 +19,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 class ProviderSignupIT {
 
     private static final String BASE_URL = System.getProperty("market.baseUrl", "http://localhost:8380").replaceAll("/+$", "");
-    private static final String CHROMIUM = System.getProperty("market.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("market.chromedriver", "/usr/bin/chromedriver");
 
     @Test
     void aNewUserAppliesAndAnAdminApproves() throws Exception {
@@ -82,37 +69,6 @@ class ProviderSignupIT {
         try (Connection c = Db.connect()) {
             assertEquals(0, Db.queryLong(c, "select count(*) from listing_draft d join provider_member m "
                     + "on m.provider_id = d.provider_id where m.username = ?", username));
-        }
-    }
-
-    private void inBrowser(String who, Consumer<WebDriver> steps) throws IOException {
-        Path profile = Files.createTempDirectory("providers-it-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + profile);
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build(), options);
-        try {
-            steps.accept(driver);
-        } catch (RuntimeException | AssertionError failure) {
-            screenshot(driver, who);
-            throw failure;
-        } finally {
-            driver.quit();
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-    }
-
-    private static void screenshot(WebDriver driver, String who) throws IOException {
-        if (driver instanceof TakesScreenshot camera) {
-            Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-            Path file = dir.resolve("ProviderSignupIT-" + who + ".png");
-            Files.write(file, camera.getScreenshotAs(OutputType.BYTES));
-            System.err.println("Screenshot of the failure: " + file.toAbsolutePath() + " (page " + driver.getCurrentUrl() + ")");
         }
     }
 }

@@ -31,6 +31,21 @@ final class RealmUsers {
         }
     }
 
+    /** Grants a realm role to an existing user, as an admin approval does (used to skip the approval queue). */
+    static void grantRealmRole(String username, String role) {
+        String admin = TestTarget.keycloakUrl() + "/admin/realms/" + TestTarget.REALM;
+        String token = serviceToken();
+        HttpResponse<String> users = Http.get(admin + "/users?exact=true&username=" + username, token);
+        String userId = jakarta.json.Json.createReader(new java.io.StringReader(users.body())).readArray()
+                .getJsonObject(0).getString("id");
+        HttpResponse<String> roleJson = Http.get(admin + "/roles/" + role, token);
+        HttpResponse<String> granted = Http.postJson(admin + "/users/" + userId + "/role-mappings/realm", token,
+                "[" + roleJson.body() + "]");
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("could not grant " + role + " to " + username + ": " + Http.describe(granted));
+        }
+    }
+
     /** The realm roles in a token freshly issued to the user (password grant of the public CLI client). */
     static String realmRolesInFreshToken(String username) {
         HttpResponse<String> token = Http.postForm(tokenUrl(), Map.of("grant_type", "password", "client_id", "marketplace-cli",

@@ -55,7 +55,7 @@ public class StripeWebhookVerifier implements PaymentEventVerifier {
     }
 
     /** The SDK verifies a String; decoding strictly keeps it byte-for-byte the body Stripe signed. */
-    private static String utf8(byte[] payload) {
+    static String utf8(byte[] payload) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
