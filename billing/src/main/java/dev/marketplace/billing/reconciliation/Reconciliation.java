@@ -87,6 +87,31 @@ public class Reconciliation {
         return Transactions.withConnection(dataSource, "counting differences", c -> Differences.unexplained(c, periodId));
     }
 
+    /** The journal with this idempotency key (a usage record's id for usage), if any. */
+    public java.util.Optional<JournalLines> journal(String key) {
+        return Transactions.withConnection(dataSource, "reading journal " + key, c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT j.idempotency_key, j.kind, j.memo, j.external_ref, j.created_at, p.account_code,
+                           p.amount_micros
+                      FROM ledger_journal j JOIN ledger_posting p ON p.journal_id = j.id
+                     WHERE j.idempotency_key = ? ORDER BY p.id""")) {
+                s.setString(1, key);
+                try (ResultSet rows = s.executeQuery()) {
+                    JournalLines journal = null;
+                    List<dev.marketplace.billing.ledger.Posting> postings = new ArrayList<>();
+                    while (rows.next()) {
+                        if (journal == null) {
+                            journal = new JournalLines(rows.getString(1), rows.getString(2), rows.getString(3),
+                                    rows.getString(4), rows.getTimestamp(5).toInstant(), postings);
+                        }
+                        postings.add(new dev.marketplace.billing.ledger.Posting(rows.getString(6), rows.getLong(7)));
+                    }
+                    return java.util.Optional.ofNullable(journal);
+                }
+            }
+        });
+    }
+
     /**
      * Runs the matcher over the period. Idempotent: a re-run finds the same differences and stores no second row;
      * resolutions stand. {@code progress} hears each step as it starts.
