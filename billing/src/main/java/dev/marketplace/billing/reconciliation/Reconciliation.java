@@ -4,6 +4,7 @@ import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.ledger.JournalEntry;
 import dev.marketplace.billing.ledger.LedgerWriter;
+import dev.marketplace.billing.ledger.Posting;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -88,7 +90,7 @@ public class Reconciliation {
     }
 
     /** The journal with this idempotency key (a usage record's id for usage), if any. */
-    public java.util.Optional<JournalLines> journal(String key) {
+    public Optional<JournalLines> journal(String key) {
         return Transactions.withConnection(dataSource, "reading journal " + key, c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     SELECT j.idempotency_key, j.kind, j.memo, j.external_ref, j.created_at, p.account_code,
@@ -98,15 +100,15 @@ public class Reconciliation {
                 s.setString(1, key);
                 try (ResultSet rows = s.executeQuery()) {
                     JournalLines journal = null;
-                    List<dev.marketplace.billing.ledger.Posting> postings = new ArrayList<>();
+                    List<Posting> postings = new ArrayList<>();
                     while (rows.next()) {
                         if (journal == null) {
                             journal = new JournalLines(rows.getString(1), rows.getString(2), rows.getString(3),
                                     rows.getString(4), rows.getTimestamp(5).toInstant(), postings);
                         }
-                        postings.add(new dev.marketplace.billing.ledger.Posting(rows.getString(6), rows.getLong(7)));
+                        postings.add(new Posting(rows.getString(6), rows.getLong(7)));
                     }
-                    return java.util.Optional.ofNullable(journal);
+                    return Optional.ofNullable(journal);
                 }
             }
         });
