@@ -83,8 +83,12 @@ final class Payments {
 
     /** Partial refunds of a few purchases, made at Stripe; the ledger hears of them through charge.refunded. */
     String refund(int count) {
+        // purchases 2 and 3 are left alone: one is disputed, the other's fee is the injected wrong one
+        List<Paid> candidates = new ArrayList<>(paid);
+        candidates.remove(3);
+        candidates.remove(2);
         for (int i = 0; i < count; i++) {
-            Paid p = paid.get(1 + i * 3);
+            Paid p = candidates.get((1 + i * 3) % candidates.size());
             world.stubControl.refund(p.chargeId(), p.cents() / 4);
         }
         await("refund journals", "SELECT count(*) FROM ledger_journal WHERE kind = 'refund'", count);

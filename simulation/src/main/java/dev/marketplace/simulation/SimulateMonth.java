@@ -154,6 +154,11 @@ public final class SimulateMonth {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         out.println("found " + found.size() + " of " + injected.size() + " injected discrepancies, "
                 + unexpected.size() + " unexpected; re-run after resolving: run " + again.runId());
+        out.println("what it found and how each was resolved:");
+        for (Difference d : recon.differences(month.id())) {
+            out.printf("  %-22s %-7s %-32s %-9s %s%n", d.differenceClass().dbValue(), d.component().dbValue(),
+                    d.joinKey(), d.status().dbValue(), d.journalKey() == null ? "" : d.journalKey());
+        }
         out.println("next period (carried timing): " + nextOpen + " unexplained");
         out.println("books: " + books);
         out.println("unexplained differences: " + unexplained);
