@@ -18,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -47,10 +48,29 @@ public class GroupCommit {
     private volatile boolean running;
     private Thread writer;
 
+    /**
+     * A group commit outside a container (the month simulator runs the settle path in-process): its writer thread
+     * comes from a plain thread; {@link #shutdown} stops it after the queued work committed.
+     */
+    public static GroupCommit standalone(DataSource dataSource) {
+        GroupCommit groupCommit = new GroupCommit();
+        groupCommit.dataSource = dataSource;
+        groupCommit.startWith(Thread::new);
+        return groupCommit;
+    }
+
+    public void shutdown() {
+        stop();
+    }
+
     @PostConstruct
     void start() {
+        startWith(threads);
+    }
+
+    private void startWith(ThreadFactory threadFactory) {
         running = true;
-        writer = threads.newThread(this::writeLoop);
+        writer = threadFactory.newThread(this::writeLoop);
         writer.setName("ledger-group-commit");
         writer.start();
     }

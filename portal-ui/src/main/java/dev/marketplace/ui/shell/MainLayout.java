@@ -40,6 +40,7 @@ public class MainLayout extends AppLayout {
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER)).ifPresent(u -> nav.add(new Anchor("/credits", "Credits")));
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER))
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));
+        user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/reconciliation", "Reconciliation")));
 
         HorizontalLayout account = new HorizontalLayout();
         account.addClassName("portal-account");

@@ -1,0 +1,2 @@
+/** The dashboard's figures on PostgreSQL. */
+package dev.marketplace.billing.financedashboard;

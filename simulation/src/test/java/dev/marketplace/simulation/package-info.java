@@ -1,0 +1,2 @@
+/** The scaled-down month: the simulator's real run at a size the build can afford. */
+package dev.marketplace.simulation;
