@@ -89,9 +89,7 @@ public final class ListingTransitions {
             case LIFT -> "It is " + next + " now" + (ListingLifecycle.PAUSED.equals(next) ? ": resume it to take traffic again." : ".");
             default -> "Its status is " + next + ".";
         };
-        for (String member : ProviderMembers.membersOf(connection, locked.listing().providerId())) {
-            Inbox.send(connection, member, subject.length() > 200 ? subject.substring(0, 200) : subject, body);
-        }
+        Inbox.sendToProviderMembers(connection, locked.listing().providerId(), subject, body);
     }
 
     static ListingException noSuchListing(long listingId) {

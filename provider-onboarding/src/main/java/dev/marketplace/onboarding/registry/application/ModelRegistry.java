@@ -3,7 +3,6 @@ package dev.marketplace.onboarding.registry.application;
 import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.onboarding.audit.AuditLog;
 import dev.marketplace.onboarding.inbox.Inbox;
-import dev.marketplace.onboarding.membership.ProviderMembers;
 import dev.marketplace.onboarding.registry.domain.ModelForm;
 import dev.marketplace.onboarding.registry.infrastructure.RegistryStore;
 import dev.marketplace.onboarding.signup.domain.FieldError;
@@ -133,8 +132,6 @@ public class ModelRegistry {
     }
 
     private static void tell(Connection connection, long providerId, String subject, String body) throws SQLException {
-        for (String member : ProviderMembers.membersOf(connection, providerId)) {
-            Inbox.send(connection, member, subject.length() > 200 ? subject.substring(0, 200) : subject, body);
-        }
+        Inbox.sendToProviderMembers(connection, providerId, subject, body);
     }
 }
