@@ -78,7 +78,6 @@ final class ListingPages {
                 .filter(e -> e.getText().trim().startsWith(endpointName + " ·")).findFirst().orElse(null));
         item.click();
         waitForVaadin();
-        js("document.getElementById('import-result').textContent = '';");
         click("import-run");
         WebElement result = driver.findElement(By.id("import-result"));
         wait.until(d -> !result.getText().isBlank());
