@@ -68,6 +68,8 @@ run_all_tests() {
   export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
   # upstreams the routing tests serve themselves (failing, healthy, breaking mid-stream, slow)
   export MARKET_SEED=$root/system-tests/src/test/resources/test-seed.json
+  # loopback stubs the provider tests register as endpoints and import from (systemtests.listings: 18220)
+  export MARKET_OUTBOUND_ALLOW="${MARKET_OUTBOUND_ALLOW:+$MARKET_OUTBOUND_ALLOW,}http://127.0.0.1:18220"
   trap '"$root/scripts/second-node.sh" stop || true; stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
   "$wildfly" stop test; "$root/scripts/second-node.sh" stop; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true

@@ -5,6 +5,8 @@ import dev.marketplace.catalog.domain.Model;
 import dev.marketplace.catalog.domain.Provider;
 import dev.marketplace.catalog.domain.ProviderEndpoint;
 import dev.marketplace.developers.application.DeveloperAccounts;
+import dev.marketplace.platform.secrets.EndpointKeys;
+import dev.marketplace.platform.secrets.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -19,7 +21,8 @@ import java.util.List;
  * Applies a self-hosting seed file ({@code MARKET_SEED=path}, see {@code examples/bench-seed.json}): models,
  * providers with their endpoints (optional {@code data_retention}, {@code max_concurrency},
  * {@code max_requests_per_minute}), listings (optional {@code supported_parameters}), and credit grants for
- * developers. Rows that exist (by slug or name) are left as they are, so a restart with the same file changes nothing. Returns the grants to post, which the
+ * developers. Endpoint API keys are stored sealed (the row's id is part of the sealing context, so the key is
+ * sealed right after the insert). Rows that exist (by slug or name) are left as they are, so a restart with the same file changes nothing. Returns the grants to post, which the
  * caller books after this transaction commits (the ledger has its own transactions).
  */
 @ApplicationScoped
@@ -28,6 +31,8 @@ public class SeedFile {
     EntityManager em;
     @Inject
     DeveloperAccounts developers;
+    @Inject
+    SecretCipher cipher;
 
     /** A credit grant asked for by the seed: to whom, how much, under which idempotency key. */
     public record Grant(long developerId, long amountMicros, String idempotencyKey) {
@@ -69,11 +74,16 @@ public class SeedFile {
             JsonObject endpoint = e.asJsonObject();
             if (endpoint(provider, endpoint.getString("name")) == null) {
                 ProviderEndpoint created = new ProviderEndpoint(provider, endpoint.getString("name"),
-                        endpoint.getString("base_url"), endpoint.getString("adapter", "openai"),
-                        endpoint.getString("api_key", null), endpoint.getInt("timeout_ms", 60_000));
+                        endpoint.getString("base_url"), endpoint.getString("adapter", "openai"), null,
+                        endpoint.getInt("timeout_ms", 60_000));
                 created.setRoutingAttributes(endpoint.getString("data_retention", ProviderEndpoint.RETENTION_UNKNOWN),
                         optionalInt(endpoint, "max_concurrency"), optionalInt(endpoint, "max_requests_per_minute"));
                 em.persist(created);
+                String apiKey = endpoint.getString("api_key", null);
+                if (apiKey != null) {
+                    em.flush();
+                    created.setStoredApiKey(EndpointKeys.seal(cipher, created.getId(), apiKey));
+                }
             }
         }
     }

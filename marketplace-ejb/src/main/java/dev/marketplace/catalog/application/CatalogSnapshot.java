@@ -4,26 +4,37 @@ import dev.marketplace.catalog.domain.Listing;
 import dev.marketplace.catalog.domain.Model;
 import dev.marketplace.catalog.domain.Provider;
 import dev.marketplace.catalog.domain.ProviderEndpoint;
+import dev.marketplace.platform.secrets.EndpointKeys;
+import dev.marketplace.platform.secrets.SecretCipher;
+import dev.marketplace.platform.secrets.SecretDecryptionException;
 import dev.marketplace.routing.domain.Route;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * The live catalog held in memory: for each model slug, its active listings on active endpoints of active
  * providers that can be paid ({@link PaidTrafficGate}), cheapest first. Rebuilt as a whole on change and swapped
- * atomically; the hot path only reads it.
+ * atomically; the hot path only reads it. Endpoint keys are opened here (sealed at rest, {@link EndpointKeys}); an
+ * endpoint whose key cannot be opened serves nothing until it can (logged on every rebuild), the rest of the catalog
+ * is unaffected.
  */
 @ApplicationScoped
 public class CatalogSnapshot {
+    private static final Logger LOG = Logger.getLogger(CatalogSnapshot.class.getName());
     @PersistenceContext(unitName = "market")
     EntityManager em;
+    @Inject
+    SecretCipher cipher;
 
     private volatile Snapshot current = new Snapshot(Map.of(), List.of());
 
@@ -45,23 +56,37 @@ public class CatalogSnapshot {
         Set<Long> payable = PaidTrafficGate.payableProviders(em);
         listings = listings.stream().filter(l -> payable.contains(l.getEndpoint().getProvider().getId())).toList();
         Map<String, List<Route>> byModel = listings.stream()
-                .map(CatalogSnapshot::route)
+                .map(this::routeOrNull)
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparingLong(Route::outputPriceMicrosPerMTok)
                         .thenComparingLong(Route::inputPriceMicrosPerMTok)
                         .thenComparingLong(Route::listingId))
                 .collect(Collectors.groupingBy(Route::modelSlug, LinkedHashMap::new, Collectors.toUnmodifiableList()));
         List<Model> models = listings.stream().map(Listing::getModel).distinct()
+                .filter(m -> byModel.containsKey(m.getSlug()))
                 .sorted(Comparator.comparing(Model::getSlug)).toList();
         current = new Snapshot(Map.copyOf(byModel), models);
     }
 
-    private static Route route(Listing l) {
+    private Route routeOrNull(Listing l) {
+        ProviderEndpoint e = l.getEndpoint();
+        try {
+            return route(l, EndpointKeys.open(cipher, e.getId(), e.getApiKey()));
+        } catch (SecretDecryptionException failure) {
+            LOG.severe("endpoint " + e.getId() + " (" + e.getName() + ") is not routed: its API key cannot be opened: "
+                    + failure.getMessage() + ". Configure the key it was sealed with (MARKET_SECRETS_OLD_KEYS) or have "
+                    + "the provider enter the key again.");
+            return null;
+        }
+    }
+
+    private static Route route(Listing l, String apiKey) {
         ProviderEndpoint e = l.getEndpoint();
         Provider p = e.getProvider();
         Model m = l.getModel();
         return new Route(l.getId(), m.getSlug(), l.getUpstreamModel(), p.getId(), p.getSlug(), p.getName(),
                 p.isPlatformOperated(), p.getTakeRateBps(),
-                new Route.Endpoint(e.getId(), e.getAdapterId(), e.getBaseUrl(), e.getApiKey(), e.getTimeoutMs(),
+                new Route.Endpoint(e.getId(), e.getAdapterId(), e.getBaseUrl(), apiKey, e.getTimeoutMs(),
                         e.getDataRetention(), e.getMaxConcurrency(), e.getMaxRequestsPerMinute()),
                 l.getInputPriceMicrosPerMTok(), l.getOutputPriceMicrosPerMTok(), m.getMaxOutputTokens(), m.getContextLength(),
                 l.getSupportedParameters());

@@ -64,7 +64,9 @@ public class ProviderEndpoint {
     public String getBaseUrl() { return baseUrl; }
     public void setBaseUrl(String baseUrl) { this.baseUrl = baseUrl; }
     public String getAdapterId() { return adapterId; }
+    /** The key as stored: sealed ({@code enc:v1:…}, see platform.secrets.EndpointKeys) or legacy plain text. */
     public String getApiKey() { return apiKey; }
+    public void setStoredApiKey(String storedApiKey) { this.apiKey = storedApiKey; }
     public int getTimeoutMs() { return timeoutMs; }
     public String getStatus() { return status; }
     public String getDataRetention() { return dataRetention; }

@@ -25,7 +25,8 @@ public class AdminView extends RoleLandingView {
                 List.of(
                         new Part("Provider applications", "approve or reject who may sell on the marketplace", true),
                         new Part("Audit log", "every admin decision: who, what, which object, why, when", true),
-                        new Part("Listing approvals", "model listings before they go live", false),
+                        new Part("Listing queue", "first publication of listings, suspensions", true),
+                        new Part("Model registry", "the models providers may list, and their proposals", true),
                         new Part("Take rates", "the platform fee on each call, per provider or listing", false),
                         new Part("Suspensions", "stop a misbehaving API key or provider at once", false)));
     }
@@ -38,7 +39,11 @@ public class AdminView extends RoleLandingView {
             applications.setId("admin-provider-applications");
             Anchor audit = new Anchor("/admin/audit", "Audit log");
             audit.setId("admin-audit-log");
-            Div links = new Div(applications, new Div(), audit);
+            Anchor listings = new Anchor("/admin/listings", "Listing queue");
+            listings.setId("admin-listing-queue");
+            Anchor registry = new Anchor("/admin/registry", "Model registry");
+            registry.setId("admin-model-registry");
+            Div links = new Div(applications, new Div(), audit, new Div(), listings, new Div(), registry);
             links.addClassName("portal-links");
             add(links);
         }

@@ -12,7 +12,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.marketplace.onboarding.signup.application.ApplicationException;
 import dev.marketplace.onboarding.signup.domain.ApplicationForm;
-import dev.marketplace.onboarding.signup.domain.FieldError;
+import dev.marketplace.ui.shell.FieldErrors;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -54,8 +54,7 @@ class ApplicationFormPanel extends Div {
     }
 
     private void submit(Consumer<ApplicationForm> submit) {
-        fields.values().forEach(field -> field.setInvalid(false));
-        message.setText("");
+        FieldErrors.clear(fields, message);
         ApplicationForm form = new ApplicationForm(organisation.getValue(), contactName.getValue(), contactEmail.getValue(),
                 website.getValue(), country.getValue(), terms.getValue());
         try {
@@ -66,16 +65,6 @@ class ApplicationFormPanel extends Div {
     }
 
     private void show(ApplicationException e) {
-        StringBuilder text = new StringBuilder(e.getMessage());
-        for (FieldError error : e.fieldErrors()) {
-            HasValidation field = fields.get(error.field());
-            if (field != null) {
-                field.setErrorMessage(error.message());
-                field.setInvalid(true);
-            } else {
-                text.append(". ").append(error.message());
-            }
-        }
-        message.setText(text.toString());
+        FieldErrors.show(fields, message, e.getMessage(), e.fieldErrors());
     }
 }

@@ -22,9 +22,8 @@ public class ProviderView extends RoleLandingView {
         super(PortalUser.PROVIDER, "Provider",
                 "Here you will run your side of the marketplace: the models you sell, the endpoints that serve them and the money they earn.",
                 List.of(
-                        new Part("Model import", "your List Models URL imported into draft listings", true),
-                        new Part("Listings", "the models you offer and their prices per million tokens, live after approval", false),
-                        new Part("Endpoints", "the upstream URLs that serve your models, verified before going live", false),
+                        new Part("Endpoints", "the upstream URLs that serve your models, their keys stored encrypted", true),
+                        new Part("Listings", "models imported from an endpoint's List Models URL, live after approval", true),
                         new Part("Health", "latency and error rates of your endpoints as the router sees them", false),
                         new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect", false)));
     }
@@ -33,9 +32,11 @@ public class ProviderView extends RoleLandingView {
     public void beforeEnter(BeforeEnterEvent event) {
         super.beforeEnter(event);
         if (CurrentUser.get().filter(user -> user.hasRole(PortalUser.PROVIDER)).isPresent()) {
-            Anchor importModels = new Anchor("/provider/import", "Import models");
-            importModels.setId("provider-import");
-            add(importModels);
+            Anchor endpoints = new Anchor("/provider/endpoints", "Endpoints");
+            endpoints.setId("provider-endpoints-link");
+            Anchor listings = new Anchor("/provider/listings", "Listings and model import");
+            listings.setId("provider-listings-link");
+            add(endpoints, new com.vaadin.flow.component.html.Div(), listings);
         }
     }
 }

@@ -38,6 +38,10 @@ public class MainLayout extends AppLayout {
 
         user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/payouts", "Payout account")));
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER)).ifPresent(u -> nav.add(new Anchor("/credits", "Credits")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/endpoints", "Endpoints")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/listings", "Listings")));
+        user.filter(u -> u.hasRole(PortalUser.ADMIN)).ifPresent(u -> nav.add(new Anchor("/admin/registry", "Registry")));
+        user.filter(u -> u.hasRole(PortalUser.ADMIN)).ifPresent(u -> nav.add(new Anchor("/admin/listings", "Listing queue")));
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER))
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));
         user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/reconciliation", "Reconciliation")));

@@ -1,6 +1,7 @@
 package dev.marketplace.onboarding.inbox;
 
 import dev.marketplace.billing.jdbc.Transactions;
+import dev.marketplace.onboarding.membership.ProviderMembers;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 public class Inbox {
 
     public static final int MAX_SHOWN = 100;
+    private static final int MAX_SUBJECT = 200;
 
     @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
     private DataSource dataSource;
@@ -35,6 +37,15 @@ public class Inbox {
             s.setString(2, subject);
             s.setString(3, body);
             s.executeUpdate();
+        }
+    }
+
+    /** Sends the notice to every member of the provider (subjects longer than the column allows are cut). */
+    public static void sendToProviderMembers(Connection connection, long providerId, String subject, String body)
+            throws SQLException {
+        String cut = subject.length() > MAX_SUBJECT ? subject.substring(0, MAX_SUBJECT) : subject;
+        for (String member : ProviderMembers.membersOf(connection, providerId)) {
+            send(connection, member, cut, body);
         }
     }
 

@@ -1,6 +1,7 @@
 /**
- * Listings imported from a provider's List Models URL (OpenRouter's provider format) into draft proposals:
- * {@code domain} parses and validates the document (prices converted exactly to micro-USD), {@code application}
- * runs an import all-or-nothing, {@code infrastructure} stores the drafts with plain JDBC.
+ * Listings, one provider's offer of one registry model on one of its endpoints: {@code domain} parses and validates
+ * List Models documents (prices converted exactly to micro-USD) and holds the lifecycle rules (draft → pending → live
+ * ⇄ paused → retired, suspended), {@code application} runs imports all-or-nothing and the provider's and admins'
+ * lifecycle actions, {@code infrastructure} reads and writes listings with plain JDBC.
  */
 package dev.marketplace.onboarding.listings;

@@ -28,6 +28,11 @@ public final class UrlGuard {
         this.allowList = allowList;
     }
 
+    /** The guard for this process: the system resolver and the allow-list of {@code MARKET_OUTBOUND_ALLOW}. */
+    public static UrlGuard fromConfig() {
+        return new UrlGuard(HostResolver.system(), AllowList.parse(dev.marketplace.platform.Config.get("outbound.allow", "")));
+    }
+
     public CheckedUrl check(String url) {
         URI uri = parse(url);
         if (allowList.allows(uri)) {

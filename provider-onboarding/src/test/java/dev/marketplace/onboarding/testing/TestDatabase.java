@@ -35,6 +35,30 @@ public final class TestDatabase implements AutoCloseable {
         return longValue("insert into provider (slug, name) values (?, ?) returning id", slug, slug);
     }
 
+    /** A test cipher over a fixed key (id {@code t1}). */
+    public static dev.marketplace.platform.secrets.SecretCipher cipher() {
+        byte[] key = new byte[32];
+        java.util.Arrays.fill(key, (byte) 7);
+        return new dev.marketplace.platform.secrets.SecretCipher(
+                new dev.marketplace.platform.secrets.SecretKeyRing("t1", key, java.util.Map.of()));
+    }
+
+    /** Makes {@code username} a member of the provider. */
+    public void member(long providerId, String username) throws SQLException {
+        execute("insert into provider_member (provider_id, username) values (" + providerId + ", '" + username + "')");
+    }
+
+    /** Inserts an endpoint with a List Models URL and a key sealed by {@link #cipher()}; returns its id. */
+    public long endpoint(long providerId, String name, String listModelsUrl, String plainKey) throws SQLException {
+        long id = longValue("insert into provider_endpoint (provider_id, name, base_url, adapter_id, list_models_url) "
+                + "values (?, ?, 'https://api.example.com/v1', 'openai', ?) returning id", providerId, name, listModelsUrl);
+        if (plainKey != null) {
+            execute("update provider_endpoint set api_key = '"
+                    + dev.marketplace.platform.secrets.EndpointKeys.seal(cipher(), id, plainKey) + "' where id = " + id);
+        }
+        return id;
+    }
+
     public long longValue(String sql, Object... parameters) throws SQLException {
         try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
@@ -56,6 +80,13 @@ public final class TestDatabase implements AutoCloseable {
                 rs.next();
                 return rs.getString(1);
             }
+        }
+    }
+
+    public String string(String sql) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 

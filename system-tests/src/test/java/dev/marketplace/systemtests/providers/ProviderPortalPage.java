@@ -91,14 +91,17 @@ final class ProviderPortalPage {
         return cells;
     }
 
-    /** Runs an import from the URL and returns the result text. */
-    String importFrom(String url) {
-        type("import-url", url);
-        driver.findElement(By.id("import-run")).click();
+    /** Tries to register an endpoint at {@code baseUrl}; returns the error shown beside the base URL field. */
+    String registerEndpointRefused(String baseUrl) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("endpoint-name")));
+        type("endpoint-name", "metadata");
+        type("endpoint-base-url", baseUrl);
+        driver.findElement(By.cssSelector("#endpoint-api-key input")).sendKeys("sk-anything-1234");
+        driver.findElement(By.id("endpoint-save")).click();
         waitForVaadin();
-        WebElement result = driver.findElement(By.id("import-result"));
-        wait.until(d -> !result.getText().isBlank());
-        return result.getText();
+        WebElement field = driver.findElement(By.id("endpoint-base-url"));
+        wait.until(d -> field.getDomAttribute("invalid") != null);
+        return String.valueOf(((JavascriptExecutor) driver).executeScript("return arguments[0].errorMessage;", field));
     }
 
     String unreadBadge() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Sign-up → approval: a brand-new realm user applies to become a provider, the demo admin approves in the queue,
  * and the user's next sign-in carries the provider role, with the provider row, the audit entry and the inbox notice
- * to match; the new provider's first import from a metadata address is refused with nothing written. Each person
+ * to match; the new provider's first endpoint at a metadata address is refused with nothing written. Each person
  * uses their own browser (no shared session).
  */
 class ProviderSignupIT {
@@ -63,12 +63,12 @@ class ProviderSignupIT {
             List<String> notices = page.open("/inbox").waitForCell("inbox-notices", "approved");
             assertTrue(notices.stream().anyMatch(text -> text.contains("approved")), notices.toString());
 
-            String refused = page.open("/provider/import").importFrom("http://169.254.169.254/latest/meta-data/");
-            assertTrue(refused.contains("Nothing was imported") && refused.contains("a cloud metadata address"), refused);
+            String refused = page.open("/provider/endpoints").registerEndpointRefused("http://169.254.169.254/latest/meta-data/");
+            assertTrue(refused.contains("a cloud metadata address"), refused);
         });
         try (Connection c = Db.connect()) {
-            assertEquals(0, Db.queryLong(c, "select count(*) from listing_draft d join provider_member m "
-                    + "on m.provider_id = d.provider_id where m.username = ?", username));
+            assertEquals(0, Db.queryLong(c, "select count(*) from provider_endpoint e join provider_member m "
+                    + "on m.provider_id = e.provider_id where m.username = ?", username));
         }
     }
 }

@@ -1,6 +1,7 @@
 /**
- * The import use case: fetch a provider's List Models document through the outbound guard, parse it, check slug
- * ownership against the registry and write every draft in one transaction, or none with a list of problems.
- * Depends on the listings domain and infrastructure, the outbound guard and billing's local transactions.
+ * Listing use cases: import an endpoint's List Models document into draft listings (through the outbound guard,
+ * slug ownership checked, all or nothing), the provider's lifecycle actions on its own listings and the admins'
+ * queue (first publication, rejection, suspension), audited and notified. Depends on the listings domain and
+ * infrastructure, endpoints, membership, the outbound guard, audit, inbox and billing's local transactions.
  */
 package dev.marketplace.onboarding.listings.application;

@@ -1,6 +1,6 @@
 /**
- * Plain JDBC over {@code listing_draft}, {@code model} and {@code model_author}: what the import checks (which slugs
- * exist, who owns an author namespace) and the upsert of drafts, always on a connection the caller's transaction
- * lends, so that an import is written whole or not at all.
+ * Plain JDBC over {@code listing}, {@code model}, {@code model_author} and (read only) {@code listing_probe}: what an
+ * import checks and writes (draft listings, registry proposals) and what the lifecycle reads and moves, always on a
+ * connection the caller's transaction lends.
  */
 package dev.marketplace.onboarding.listings.infrastructure;

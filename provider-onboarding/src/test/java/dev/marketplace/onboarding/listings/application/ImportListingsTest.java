@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 class ImportListingsTest {
 
+    private static final String SOURCE = "https://acme.example/v1/models";
     private static TestDatabase db;
     private static HttpServer server;
     private static String origin;
@@ -36,6 +38,7 @@ class ImportListingsTest {
     private ImportListings imports;
     private long acme;
     private long rival;
+    private long endpoint;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,7 +46,7 @@ class ImportListingsTest {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/v1/models", exchange -> {
-            boolean authorised = "Bearer up-key".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+            boolean authorised = "Bearer up-key-1234".equals(exchange.getRequestHeaders().getFirst("Authorization"));
             byte[] body = authorised ? fixture("valid.json") : "{\"error\":\"unauthorised\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(authorised ? 200 : 401, body.length);
             exchange.getResponseBody().write(body);
@@ -62,119 +65,154 @@ class ImportListingsTest {
 
     @BeforeEach
     void providers() throws SQLException {
-        db.execute("truncate listing_draft, model_author, listing, model, provider_endpoint, provider cascade");
+        db.execute("truncate model_author, listing_probe, listing, model, provider_endpoint, provider cascade");
         acme = db.provider("acme");
         rival = db.provider("rival");
-        imports = new ImportListings(db.dataSource(), fetch);
+        endpoint = db.endpoint(acme, "main", origin + "/v1/models", "up-key-1234");
+        imports = new ImportListings(db.dataSource(), fetch, TestDatabase.cipher());
     }
 
     @AfterEach
     void dropTrap() throws SQLException {
-        db.execute("drop trigger if exists trap on listing_draft");
+        db.execute("drop trigger if exists trap on listing");
     }
 
     @Test
-    void aValidDocumentBecomesDrafts() throws SQLException {
-        ImportReport report = imports.fromDocument(acme, "https://acme.example/v1/models", valid());
+    void aValidDocumentBecomesDraftListingsOfTheEndpointAndProposesNewModels() throws SQLException {
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, valid());
         assertTrue(report.applied(), report.problems().toString());
-        assertEquals(3, report.drafts().size());
-        assertEquals(3, count());
-        assertEquals(125_000, db.longValue("select input_price_micros_per_mtok from listing_draft where upstream_model = 'Acme-Chat-7B'"));
-        assertEquals(500_000, db.longValue("select output_price_micros_per_mtok from listing_draft where upstream_model = 'Acme-Chat-7B'"));
-        assertEquals(1, db.longValue("select count(*) from listing_draft where model_slug = 'acme/chat-7b' and "
-                + "details->>'deprecation_date' = '2027-06-30T00:00:00Z' and details->'datacenters' = '[\"DE\",\"US\"]'::jsonb"));
+        assertEquals(3, report.created());
+        assertEquals(List.of("acme/chat-7b", "meta-llama/llama-3.1-8b-instruct", "acme/free-1"), report.proposedModels());
+        assertEquals(3, count("status = 'draft' and endpoint_id = " + endpoint));
+        assertEquals(125_000, db.longValue("select input_price_micros_per_mtok from listing where upstream_model = 'Acme-Chat-7B'"));
+        assertEquals(500_000, db.longValue("select output_price_micros_per_mtok from listing where upstream_model = 'Acme-Chat-7B'"));
+        assertEquals(0, db.longValue("select request_price_micros + cache_read_price_micros_per_mtok "
+                + "+ cache_write_price_micros_per_mtok from listing where upstream_model = 'Acme-Chat-7B'"));
+        assertEquals(1, count("details->>'deprecation_date' = '2027-06-30T00:00:00Z' and details->'datacenters' = "
+                + "'[\"DE\",\"US\"]'::jsonb and details->>'source_url' = '" + SOURCE + "'"));
+        assertEquals(3, db.longValue("select count(*) from model where registry_status = 'proposed' and proposed_by = " + acme));
     }
 
     @Test
-    void aSecondImportUpdatesTheDraftsInPlace() throws SQLException {
-        imports.fromDocument(acme, "https://acme.example/v1/models", valid());
-        String cheaper = new String(fixture("valid.json"), StandardCharsets.UTF_8).replace("\"0.0000005\"", "\"0.0000004\"");
-        ImportReport again = imports.fromDocument(acme, "https://acme.example/v2/models",
-                ModelsDocument.parse(cheaper.getBytes(StandardCharsets.UTF_8)));
-        assertTrue(again.applied());
-        assertEquals(3, count());
-        assertEquals(400_000, db.longValue("select output_price_micros_per_mtok from listing_draft where upstream_model = 'Acme-Chat-7B'"));
-        assertEquals(3, db.longValue("select count(*) from listing_draft where source_url = 'https://acme.example/v2/models'"));
+    void anAcceptedRegistryModelIsListedWithoutAProposal() throws SQLException {
+        db.execute("insert into model (slug, name, context_length, max_output_tokens) values ('acme/chat-7b', 'Chat 7B', 131072, 8192)");
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, valid());
+        assertEquals(List.of("meta-llama/llama-3.1-8b-instruct", "acme/free-1"), report.proposedModels());
+        assertEquals("accepted", db.string("select m.registry_status from listing l join model m on m.id = l.model_id "
+                + "where l.upstream_model = 'Acme-Chat-7B'"));
+    }
+
+    @Test
+    void aSecondImportUpdatesDraftsInPlaceAndKeepsListingsPastDraft() throws SQLException {
+        imports.fromDocument(acme, endpoint, SOURCE, valid());
+        db.execute("update listing set status = 'live' where upstream_model = 'acme/free-1'");
+        String changed = new String(fixture("valid.json"), StandardCharsets.UTF_8)
+                .replace("\"0.0000005\"", "\"0.0000004\"").replace("{\"prompt\": \"0\",", "{\"prompt\": \"0.000001\",");
+        ImportReport again = imports.fromDocument(acme, endpoint, "https://acme.example/v2/models",
+                ModelsDocument.parse(changed.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(again.applied(), again.problems().toString());
+        assertEquals(0, again.created());
+        assertEquals(2, again.updated());
+        assertEquals(List.of("acme/free-1 (live)"), again.keptAsIs());
+        assertEquals(3, count("true"));
+        assertEquals(400_000, db.longValue("select output_price_micros_per_mtok from listing where upstream_model = 'Acme-Chat-7B'"));
+        assertEquals(0, db.longValue("select input_price_micros_per_mtok from listing where upstream_model = 'acme/free-1'"),
+                "a live listing's prices change only through scheduled price changes");
     }
 
     @Test
     void aDocumentWithOneBadItemWritesNothing() throws SQLException {
-        ImportReport report = imports.fromDocument(acme, "https://acme.example/v1/models",
-                ModelsDocument.parse(fixture("hostile.json")));
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, ModelsDocument.parse(fixture("hostile.json")));
         assertFalse(report.applied());
         assertEquals(13, report.problems().stream().map(ItemProblem::index).distinct().count());
-        assertEquals(0, count(), "the one good item of the hostile document is not imported either");
+        assertEquals(0, count("true"), "the one good item of the hostile document is not imported either");
+        assertEquals(0, db.longValue("select count(*) from model"));
     }
 
     @Test
     void aNewSlugUnderAnotherProvidersAuthorIsRefusedAndNothingIsWritten() throws SQLException {
         db.execute("insert into model_author (author, provider_id) values ('acme', " + rival + ")");
-        ImportReport report = imports.fromDocument(acme, "https://acme.example/v1/models", valid());
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, valid());
         assertFalse(report.applied());
         String problems = report.problems().stream().map(ItemProblem::describe).collect(Collectors.joining("\n"));
         assertTrue(problems.contains("data[0] (Acme-Chat-7B) id: the slug acme/chat-7b is under the author 'acme', "
                 + "which belongs to another provider"), problems);
         assertTrue(problems.contains("data[2] (acme/free-1) id: the slug acme/free-1"), problems);
         assertEquals(2, report.problems().size(), "meta-llama/… is nobody's: only the two acme slugs are refused");
-        assertEquals(0, count());
+        assertEquals(0, count("true"));
+        assertEquals(0, db.longValue("select count(*) from model"));
     }
 
     @Test
-    void anExistingRegistryModelMayBeListedByAnyProvider() throws SQLException {
+    void anotherProvidersPendingProposalCannotBeListed() throws SQLException {
+        long rivalEndpoint = db.endpoint(rival, "rival-main", null, null);
+        assertTrue(imports.fromDocument(rival, rivalEndpoint, SOURCE, valid()).applied());
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, valid());
+        assertFalse(report.applied());
+        assertTrue(report.problems().get(0).message().contains("another provider's registry proposal"), report.problems().toString());
+        assertEquals(0, count("endpoint_id = " + endpoint));
+    }
+
+    @Test
+    void anAcceptedModelUnderAnotherProvidersAuthorMayBeListed() throws SQLException {
         db.execute("insert into model_author (author, provider_id) values ('acme', " + rival + ")");
         db.execute("insert into model (slug, name, context_length, max_output_tokens) values "
                 + "('acme/chat-7b', 'Chat 7B', 131072, 8192), ('acme/free-1', 'Free', 4096, 4096)");
-        ImportReport report = imports.fromDocument(acme, "https://acme.example/v1/models", valid());
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, valid());
         assertTrue(report.applied(), report.problems().toString());
-        assertEquals(1, db.longValue("select count(*) from listing_draft where new_model"), "only meta-llama is new");
+        assertEquals(List.of("meta-llama/llama-3.1-8b-instruct"), report.proposedModels());
     }
 
     @Test
-    void theOwnerMayProposeNewModelsUnderItsAuthor() throws SQLException {
-        db.execute("insert into model_author (author, provider_id) values ('acme', " + acme + ")");
-        assertTrue(imports.fromDocument(acme, "https://acme.example/v1/models", valid()).applied());
+    void theOwnerMayProposeNewModelsUnderItsAuthor() {
+        assertTrue(imports.fromDocument(acme, endpoint, SOURCE, valid()).applied());
     }
 
     @Test
-    void aSlugAlreadyDraftedFromAnotherUpstreamIdIsRefused() throws SQLException {
-        imports.fromDocument(acme, "https://acme.example/v1/models", valid());
-        String renamed = new String(fixture("valid.json"), StandardCharsets.UTF_8).replace("\"Acme-Chat-7B\"", "\"acme-chat-7b-v2\"");
-        ImportReport report = imports.fromDocument(acme, "u", ModelsDocument.parse(renamed.getBytes(StandardCharsets.UTF_8)));
-        assertFalse(report.applied());
-        assertTrue(report.problems().get(0).message().contains("already drafted from your model id 'Acme-Chat-7B'"));
-        assertEquals(1, db.longValue("select count(*) from listing_draft where upstream_model = 'Acme-Chat-7B'"));
-    }
-
-    @Test
-    void aFailureWhileWritingRollsBackEveryDraft() throws SQLException {
+    void aFailureWhileWritingRollsBackEverything() throws SQLException {
         db.execute("""
                 create or replace function trap() returns trigger language plpgsql as $$
                 begin if new.upstream_model = 'acme/free-1' then raise exception 'disk full (simulated)'; end if; return new; end $$;
-                create trigger trap before insert on listing_draft for each row execute function trap()""");
-        assertThrows(BillingDataException.class, () -> imports.fromDocument(acme, "https://acme.example/v1/models", valid()));
-        assertEquals(0, count(), "the two drafts written before the failure were rolled back");
+                create trigger trap before insert on listing for each row execute function trap()""");
+        assertThrows(BillingDataException.class, () -> imports.fromDocument(acme, endpoint, SOURCE, valid()));
+        assertEquals(0, count("true"), "the listings written before the failure were rolled back");
+        assertEquals(0, db.longValue("select count(*) from model"), "and so were the proposals");
     }
 
     @Test
-    void importsFromAUrlWithTheProvidersKey() throws SQLException {
-        ImportReport report = imports.fromUrl(acme, origin + "/v1/models", "up-key");
+    void importsFromTheEndpointsUrlWithItsSealedKey() throws SQLException {
+        ImportReport report = imports.fromEndpoint(acme, endpoint);
         assertTrue(report.applied(), report.problems().toString());
-        assertEquals(3, count());
+        assertEquals(3, count("true"));
     }
 
     @Test
     void aFetchFailureIsAProblemOfTheUrl() throws SQLException {
-        ImportReport unauthorised = imports.fromUrl(acme, origin + "/v1/models", "wrong");
+        long wrongKey = db.endpoint(acme, "wrong-key", origin + "/v1/models", "not-the-key");
+        ImportReport unauthorised = imports.fromEndpoint(acme, wrongKey);
         assertEquals("url", unauthorised.problems().get(0).field());
         assertTrue(unauthorised.problems().get(0).message().contains("HTTP 401"));
-        ImportReport privateUrl = imports.fromUrl(acme, "http://10.0.0.7/v1/models", null);
-        assertTrue(privateUrl.problems().get(0).describe().startsWith("document url: The URL's host 10.0.0.7 is a private address"),
-                privateUrl.problems().get(0).describe());
-        assertEquals(0, count());
+        long privateUrl = db.endpoint(acme, "private", "http://10.0.0.7/v1/models", null);
+        ImportReport refused = imports.fromEndpoint(acme, privateUrl);
+        assertTrue(refused.problems().get(0).describe().startsWith("document url: The URL's host 10.0.0.7 is a private address"),
+                refused.problems().get(0).describe());
+        assertEquals(0, count("true"));
     }
 
-    private long count() throws SQLException {
-        return db.longValue("select count(*) from listing_draft");
+    @Test
+    void anotherProvidersEndpointOrOneWithoutAUrlIsRefused() throws SQLException {
+        long rivalEndpoint = db.endpoint(rival, "rival-main", origin + "/v1/models", "up-key-1234");
+        ListingException notYours = assertThrows(ListingException.class, () -> imports.fromEndpoint(acme, rivalEndpoint));
+        assertEquals("You have no endpoint " + rivalEndpoint, notYours.getMessage());
+        assertThrows(ListingException.class, () -> imports.fromDocument(acme, rivalEndpoint, SOURCE, valid()));
+        long noUrl = db.endpoint(acme, "no-url", null, "k");
+        assertTrue(assertThrows(ListingException.class, () -> imports.fromEndpoint(acme, noUrl)).getMessage()
+                .contains("has no List Models URL"));
+        assertEquals(0, count("true"));
+    }
+
+    private long count(String where) throws SQLException {
+        return db.longValue("select count(*) from listing where " + where);
     }
 
     private static ModelsDocument valid() {
