@@ -10,14 +10,19 @@ import java.util.Map;
 public record LatencyLimits(long maxFirstTokenMs, long maxTotalMs) {
     public static final LatencyLimits DEFAULT = new LatencyLimits(10_000, 30_000);
 
-    /** Null times: the stream never produced a token (then the streaming check says why). */
+    /** Null first token: the stream produced none; null total: it did not complete (the streaming check says why). */
     public CheckResult judge(Long firstTokenMs, Long streamTotalMs, Long completionMs) {
         Map<String, Long> numbers = new LinkedHashMap<>();
         if (completionMs != null) {
             numbers.put("completion_ms", completionMs);
         }
-        if (firstTokenMs == null || streamTotalMs == null) {
+        if (firstTokenMs == null) {
             return CheckResult.fail(Check.LATENCY, "No time to first token: the stream delivered no token", numbers);
+        }
+        if (streamTotalMs == null) {
+            numbers.put("first_token_ms", firstTokenMs);
+            return CheckResult.fail(Check.LATENCY, "First token after " + firstTokenMs
+                    + " ms, but the stream did not complete, so it cannot be timed", numbers);
         }
         numbers.put("first_token_ms", firstTokenMs);
         numbers.put("stream_total_ms", streamTotalMs);
