@@ -68,6 +68,11 @@ run_all_tests() {
   export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
   # upstreams the routing tests serve themselves (failing, healthy, breaking mid-stream, slow)
   export MARKET_SEED=$root/system-tests/src/test/resources/test-seed.json
+  # the probe tests' stubs (systemtests.probe, ports 18230-18233) are loopback: exempt them from the outbound guard;
+  # re-probe every 3 s so three failures in a row happen within seconds (only listings with a probe run on record are
+  # re-probed, so the seeded listings are left alone)
+  export MARKET_OUTBOUND_ALLOW=${MARKET_OUTBOUND_ALLOW:-http://127.0.0.1:18230,http://127.0.0.1:18231,http://127.0.0.1:18232,http://127.0.0.1:18233}
+  export MARKET_PROBE_INTERVAL=${MARKET_PROBE_INTERVAL:-3}
   trap '"$root/scripts/second-node.sh" stop || true; stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL
   "$wildfly" stop test; "$root/scripts/second-node.sh" stop; KC_INSTANCE=test "$keycloak" stop >/dev/null 2>&1 || true

@@ -36,6 +36,9 @@ public class ProviderView extends RoleLandingView {
             Anchor importModels = new Anchor("/provider/import", "Import models");
             importModels.setId("provider-import");
             add(importModels);
+            Anchor probes = new Anchor("/provider/probes", "Verification probes");
+            probes.setId("provider-probes");
+            add(probes);
         }
     }
 }

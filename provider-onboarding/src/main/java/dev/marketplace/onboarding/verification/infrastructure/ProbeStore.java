@@ -5,6 +5,8 @@ import dev.marketplace.onboarding.audit.AuditLog;
 import dev.marketplace.onboarding.inbox.Inbox;
 import dev.marketplace.onboarding.verification.domain.ProbeTarget;
 import dev.marketplace.onboarding.verification.domain.ProbeReport;
+import dev.marketplace.onboarding.verification.domain.ProbeRun;
+import dev.marketplace.onboarding.verification.domain.ProviderListing;
 import dev.marketplace.routing.domain.Route;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,6 +8,7 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import dev.marketplace.onboarding.verification.domain.Check;
 import dev.marketplace.onboarding.verification.domain.CheckResult;
 import dev.marketplace.onboarding.verification.domain.ProbeReport;
+import dev.marketplace.onboarding.verification.domain.ProbeRun;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,5 @@
-package dev.marketplace.onboarding.verification.infrastructure;
+package dev.marketplace.onboarding.verification.domain;
 
-import dev.marketplace.onboarding.verification.domain.ProbeReport;
 import java.time.Instant;
 
 /** One kept run of a listing's probe: status {@code running}, {@code passed} or {@code failed}. */
