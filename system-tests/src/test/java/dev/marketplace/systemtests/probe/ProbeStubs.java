@@ -1,5 +1,9 @@
 package dev.marketplace.systemtests.probe;
 
+import static dev.marketplace.systemtests.support.StubUpstreams.chunk;
+import static dev.marketplace.systemtests.support.StubUpstreams.event;
+import static dev.marketplace.systemtests.support.StubUpstreams.send;
+
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
@@ -104,25 +108,6 @@ final class ProbeStubs implements AutoCloseable {
         event(out, "{\"id\":\"probe-stub\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
                 + "\"choices\":[],\"usage\":" + usage + "}");
         event(out, "[DONE]");
-    }
-
-    private static String chunk(String content, String finishReason) {
-        String delta = content == null ? "{}" : "{\"content\":\"" + content + "\"}";
-        return "{\"id\":\"probe-stub\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
-                + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-                + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}";
-    }
-
-    private static void event(OutputStream out, String data) throws IOException {
-        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
     }
 
     @Override

@@ -173,18 +173,18 @@ public final class ListingProber {
     }
 
     static String messageText(JsonObject reply) {
-        if (reply.get("choices") instanceof JsonArray choices && !choices.isEmpty()
-                && choices.get(0) instanceof JsonObject first && first.get("message") instanceof JsonObject message
-                && message.get("content") instanceof JsonString content) {
-            return content.getString();
-        }
-        return null;
+        return firstChoiceContent(reply, "message");
     }
 
     private static String deltaText(JsonObject chunk) {
-        if (chunk.get("choices") instanceof JsonArray choices && !choices.isEmpty()
-                && choices.get(0) instanceof JsonObject first && first.get("delta") instanceof JsonObject delta
-                && delta.get("content") instanceof JsonString content) {
+        return firstChoiceContent(chunk, "delta");
+    }
+
+    /** {@code choices[0].<field>.content} when it is a string, else null. */
+    private static String firstChoiceContent(JsonObject object, String field) {
+        if (object.get("choices") instanceof JsonArray choices && !choices.isEmpty()
+                && choices.get(0) instanceof JsonObject first && first.get(field) instanceof JsonObject holder
+                && holder.get("content") instanceof JsonString content) {
             return content.getString();
         }
         return null;

@@ -22,7 +22,9 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import dev.marketplace.onboarding.listings.application.ListingImports;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.logging.Level;
@@ -50,6 +52,8 @@ public class ListingProbes {
     TokenCounter tokens;
     @Inject
     Instance<UpstreamAdapterFactory> factories;
+    @Inject
+    ListingImports members;
 
     private ProbeStore store;
     private UrlGuard guard;
@@ -62,14 +66,13 @@ public class ListingProbes {
     }
 
     /** The provider this user acts for, if any. */
-    public OptionalLong providerOf(String username) {
-        return store.providerOf(username);
+    public Optional<Long> providerOf(String username) {
+        return members.providerOf(username);
     }
 
     /** The listings of the provider this user acts for (none when the user acts for no provider). */
     public List<ProviderListing> listingsOf(String username) {
-        OptionalLong provider = store.providerOf(username);
-        return provider.isEmpty() ? List.of() : store.listings(provider.getAsLong());
+        return members.providerOf(username).map(store::listings).orElse(List.of());
     }
 
     /** A provider member's Verify: only a listing of the provider the user acts for. */
@@ -125,9 +128,9 @@ public class ListingProbes {
     }
 
     private ProbeTarget owned(String username, long listingId) {
-        OptionalLong provider = store.providerOf(username);
+        Optional<Long> provider = members.providerOf(username);
         return store.target(listingId)
-                .filter(t -> provider.isPresent() && t.providerId() == provider.getAsLong())
+                .filter(t -> provider.isPresent() && t.providerId() == provider.get())
                 .orElseThrow(() -> new ProbeRefusedException("No listing " + listingId + " of yours"));
     }
 

@@ -52,18 +52,6 @@ public final class ProbeStore {
         });
     }
 
-    /** The provider the user acts for, if any. */
-    public OptionalLong providerOf(String username) {
-        return Transactions.withConnection(dataSource, "provider of " + username, c -> {
-            try (PreparedStatement s = c.prepareStatement("select provider_id from provider_member where username = ?")) {
-                s.setString(1, username);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
-            }
-        });
-    }
-
     /**
      * Claims a new running run of the listing, with an audit entry when {@code auditActor} is given (an admin's
      * action), in one transaction; empty when a run of the listing is already running.
