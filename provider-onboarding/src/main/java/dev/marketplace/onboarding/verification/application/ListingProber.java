@@ -55,6 +55,8 @@ public final class ListingProber {
             reply = adapter.complete(request(upstreamModel, false));
         } catch (UpstreamException e) {
             refusal = describe(e);
+        } catch (RuntimeException e) { // the adapter could not put the request in its protocol's terms
+            refusal = "the request could not be sent: " + e.getMessage();
         }
         long completionMs = clockMs.getAsLong() - start;
         String text = reply == null ? null : messageText(reply);
@@ -161,7 +163,7 @@ public final class ListingProber {
         } catch (UpstreamException e) {
             return new Streamed(text.toString(), null, chunks[0], firstOrNull(firstToken[0]), clockMs.getAsLong() - start,
                     describe(e));
-        } catch (ClientGoneException | IllegalStateException e) {
+        } catch (ClientGoneException | RuntimeException e) {
             return new Streamed(text.toString(), null, chunks[0], firstOrNull(firstToken[0]), clockMs.getAsLong() - start,
                     "the stream was interrupted: " + e.getMessage());
         }
