@@ -36,11 +36,19 @@ public class CatalogSnapshot {
     @Inject
     SecretCipher cipher;
 
-    private volatile Snapshot current = new Snapshot(Map.of(), List.of());
+    private volatile Snapshot current = new Snapshot(Map.of(), List.of(), SelfTestRoutes.NONE);
 
     /** The routes serving a model, or an empty list for an unknown model. */
     public List<Route> routes(String modelSlug) {
         return current.routesByModel().getOrDefault(modelSlug, List.of());
+    }
+
+    /**
+     * The routes of this developer's own provider's draft, pending or paused listings of a model (a self-test, billed
+     * at zero), or an empty list: for every developer who is not a provider member that is one map miss.
+     */
+    public List<Route> selfTestRoutes(long developerId, String modelSlug) {
+        return current.selfTest().routes(developerId, modelSlug);
     }
 
     public List<Model> liveModels() {
@@ -65,7 +73,23 @@ public class CatalogSnapshot {
         List<Model> models = listings.stream().map(Listing::getModel).distinct()
                 .filter(m -> byModel.containsKey(m.getSlug()))
                 .sorted(Comparator.comparing(Model::getSlug)).toList();
-        current = new Snapshot(Map.copyOf(byModel), models);
+        current = new Snapshot(Map.copyOf(byModel), models, selfTestRoutes());
+    }
+
+    /** Non-live listings their provider's members may call (provider_member is provider onboarding's table). */
+    private SelfTestRoutes selfTestRoutes() {
+        List<Route> testable = em.createQuery("""
+                select l from Listing l join fetch l.model join fetch l.endpoint
+                where l.status in ('draft', 'pending', 'paused') and l.endpoint.status = 'active'
+                and l.endpoint.provider.status = 'active'""", Listing.class)
+                .getResultList().stream().map(CatalogSnapshot::route).toList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> members = em.createNativeQuery(
+                "select d.id, m.provider_id from provider_member m join developer d on d.username = m.username")
+                .getResultList();
+        return SelfTestRoutes.of(testable, members.stream()
+                .map(row -> new SelfTestRoutes.Member(((Number) row[0]).longValue(), ((Number) row[1]).longValue()))
+                .toList());
     }
 
     private Route routeOrNull(Listing l) {
@@ -92,6 +116,6 @@ public class CatalogSnapshot {
                 l.getSupportedParameters());
     }
 
-    private record Snapshot(Map<String, List<Route>> routesByModel, List<Model> models) {
+    private record Snapshot(Map<String, List<Route>> routesByModel, List<Model> models, SelfTestRoutes selfTest) {
     }
 }

@@ -7,10 +7,23 @@ import java.util.List;
 
 /**
  * A request that passed authentication, validation, routing and holding: what remains is to call the upstream
- * and settle. The generation id is also the hold's id and the usage journal's idempotency key.
+ * and settle. The generation id is also the hold's id and the usage journal's idempotency key. A self-test (a
+ * provider member calling the provider's own non-live listing) holds nothing and is recorded at cost 0.
  */
 public record Call(String generationId, KeyState key, ChatRequest request, List<Route> routes, int promptEstimateTokens,
-                   int maxTokens, long holdMicros, long startNanos) {
+                   int maxTokens, long holdMicros, long startNanos, boolean selfTest) {
+
+    /** A paid call, held before the upstream is called. */
+    public Call(String generationId, KeyState key, ChatRequest request, List<Route> routes, int promptEstimateTokens,
+                int maxTokens, long holdMicros, long startNanos) {
+        this(generationId, key, request, routes, promptEstimateTokens, maxTokens, holdMicros, startNanos, false);
+    }
+
+    /** A self-test: nothing held, nothing charged. */
+    static Call selfTest(String generationId, KeyState key, ChatRequest request, List<Route> routes,
+                         int promptEstimateTokens, int maxTokens, long startNanos) {
+        return new Call(generationId, key, request, routes, promptEstimateTokens, maxTokens, 0, startNanos, true);
+    }
 
     public boolean stream() {
         return request.stream();

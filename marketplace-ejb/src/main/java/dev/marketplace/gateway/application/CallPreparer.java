@@ -70,6 +70,10 @@ public class CallPreparer {
             throw GatewayException.tooLarge(MAX_BODY_BYTES);
         }
         ChatRequest request = ChatRequest.parse(operation, parse(body));
+        List<Route> ownNonLive = router.selfTestRoutes(key.developerId(), request.routing(), operation);
+        if (!ownNonLive.isEmpty()) {
+            return selfTest(start, key, request, withRoom(request, ownNonLive));
+        }
         List<Route> routes = withRoom(request, router.routes(request.routing(), operation));
         int promptEstimate = Math.addExact(tokens.promptTokens(request.messageTexts()), request.promptTokenIds());
         long promptHoldTokens = HoldSizing.promptHoldTokens(promptEstimate);
@@ -88,6 +92,18 @@ public class CallPreparer {
                     + " cost up to $" + Money.toUsd(holdMicros).toPlainString() + ". Raise the key's limit or lower max_tokens.");
         }
         return new Call(generationId, key, request, routes, promptEstimate, maxTokens, holdMicros, start);
+    }
+
+    /**
+     * A provider member's own key calling the provider's draft, pending or paused listing: billed at zero, so
+     * nothing is held and the credit is not consulted; the output cap is the client's or the model's.
+     */
+    private Call selfTest(long start, KeyState key, ChatRequest request, List<Route> routes) {
+        int promptEstimate = Math.addExact(tokens.promptTokens(request.messageTexts()), request.promptTokenIds());
+        int modelMax = routes.stream().mapToInt(Route::maxOutputTokens).min().orElseThrow();
+        int maxTokens = request.operation() == Operation.EMBEDDINGS ? 0
+                : request.maxTokens() > 0 ? Math.min(request.maxTokens(), modelMax) : modelMax;
+        return Call.selfTest(newGenerationId(), key, request, routes, promptEstimate, maxTokens, start);
     }
 
     private HoldOutcome placeHold(String holdId, String account, long holdMicros, KeyState key) {

@@ -36,7 +36,8 @@ public class Settlement {
             completion = call.maxTokens();
             capped = true;
         }
-        long cost = Money.costMicros(prompt, route.inputPriceMicrosPerMTok(), completion, route.outputPriceMicrosPerMTok());
+        long cost = call.selfTest() ? 0
+                : Money.costMicros(prompt, route.inputPriceMicrosPerMTok(), completion, route.outputPriceMicrosPerMTok());
         if (cost > call.holdMicros()) {
             cost = call.holdMicros();
             capped = true;
@@ -45,25 +46,36 @@ public class Settlement {
     }
 
     void charge(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
+        if (call.selfTest()) { // billed at zero: the usage alone, marked, and no journal
+            recorder.recordSelfTest(record(call, route, m, status, finishReason));
+        } else {
+            recordCharged(call, route, m, status, finishReason);
+        }
+        Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), status.name(), finishReason, // operations hook
+                call.stream(), m.promptTokens(), m.completionTokens(), m.costMicros(), call.startNanos());
+    }
+
+    private void recordCharged(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
         String payee = route.platformOperated()
                 ? AccountCodes.REVENUE_PLATFORM_PROVIDER
                 : AccountCodes.providerPayable(route.providerId());
         UsageCharge charge = new UsageCharge(call.generationId(), call.generationId(), call.key().developerId(), payee,
                 AccountCodes.REVENUE_TAKE, m.costMicros(), route.takeRateBps());
         recorder.recordCharged(record(call, route, m, status, finishReason), charge);
-        Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), status.name(), finishReason, // operations hook
-                call.stream(), m.promptTokens(), m.completionTokens(), m.costMicros(), call.startNanos());
     }
 
     void fail(Call call, Route route) {
         Metered none = new Metered(0, 0, 0, false);
-        recorder.recordFailed(record(call, route, none, UsageStatus.ERROR, "error"), call.generationId());
+        recorder.recordFailed(record(call, route, none, UsageStatus.ERROR, "error"), call.selfTest() ? null : call.generationId());
         Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), UsageStatus.ERROR.name(), // operations hook
                 "error", call.stream(), 0, 0, 0, call.startNanos());
     }
 
     /** No upstream was called (every endpoint at capacity): the hold goes back, nothing is recorded or charged. */
     void releaseUnserved(Call call) {
+        if (call.selfTest()) {
+            return; // nothing was held
+        }
         recorder.release(call.generationId());
     }
 
@@ -72,7 +84,7 @@ public class Settlement {
      * then). A failure to release is attached to the original error, which the caller rethrows.
      */
     void releaseAfterCrash(Call call, RuntimeException cause) {
-        if (cause instanceof GatewayException) {
+        if (cause instanceof GatewayException || call.selfTest()) { // answered, or nothing held
             return; // answered errors have already recorded the failure and released the hold
         }
         try {
@@ -86,7 +98,7 @@ public class Settlement {
         return new UsageRecord(call.generationId(), call.key().developerId(), call.key().keyId(), route.modelSlug(),
                 route.providerSlug(), route.listingId(), m.promptTokens(), m.completionTokens(), m.costMicros(),
                 call.holdMicros(), call.elapsedMs(), status, finishReason, call.stream(), m.capped(),
-                call.request().metadataJson());
+                call.request().metadataJson(), call.selfTest());
     }
 
     private static long count(JsonObject usage, String field, LongSupplier fallback) {

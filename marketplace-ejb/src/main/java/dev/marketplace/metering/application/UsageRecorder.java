@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
 public class UsageRecorder {
     private static final String INSERT = """
             insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
-                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata,
+                self_test)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
             on conflict (id) do nothing""";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
@@ -128,6 +129,20 @@ public class UsageRecorder {
         leases.settled(hold, charge.grossMicros());
     }
 
+    /**
+     * A self-test generation (a provider member calling the provider's own non-live listing): the usage record alone,
+     * at cost 0. No hold was placed and no journal is written, so no money moves.
+     */
+    public void recordSelfTest(UsageRecord usage) {
+        if (!usage.selfTest() || usage.costMicros() != 0) {
+            throw new IllegalArgumentException("a self-test is recorded at cost 0: " + usage.id());
+        }
+        groupCommit.run("recording self-test usage " + usage.id(), c -> {
+            insert(c, usage);
+            return true;
+        });
+    }
+
     /** A generation that failed: record it at no cost and release its hold. */
     public void recordFailed(UsageRecord usage, String holdId) {
         LeaseHold hold = holdId == null ? null : leased.remove(holdId);
@@ -211,6 +226,7 @@ public class UsageRecorder {
         ps.setBoolean(14, u.streamed());
         ps.setBoolean(15, u.capped());
         ps.setString(16, u.metadataJson());
+        ps.setBoolean(17, u.selfTest());
     }
 
     /** A served generation's usage record with the charge that bills it. */

@@ -9,6 +9,7 @@ import dev.marketplace.routing.upstream.UpstreamAdapterFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,6 +45,22 @@ public class Router {
         return RoutePlanner.plan(preferences, catalog::routes, health::coolingDown, speeds::of).stream()
                 .filter(r -> factory(r.endpoint().adapterId()).supports(operation))
                 .toList();
+    }
+
+    /**
+     * The routes of the developer's own provider's non-live listings of the requested models (a self-test), in the
+     * order the models are named, on endpoints whose protocol serves the operation; empty for everybody else.
+     */
+    public List<Route> selfTestRoutes(long developerId, RoutingPreferences preferences, Operation operation) {
+        List<Route> own = List.of();
+        for (String model : preferences.models()) {
+            List<Route> routes = catalog.selfTestRoutes(developerId, model);
+            if (!routes.isEmpty()) {
+                own = own.isEmpty() ? new ArrayList<>() : own;
+                routes.stream().filter(r -> factory(r.endpoint().adapterId()).supports(operation)).forEach(own::add);
+            }
+        }
+        return own;
     }
 
     /** The routes whose endpoint has room for a call right now (a peek, nothing is taken). */

@@ -36,7 +36,10 @@ public class ProviderView extends RoleLandingView {
             endpoints.setId("provider-endpoints-link");
             Anchor listings = new Anchor("/provider/listings", "Listings and model import");
             listings.setId("provider-listings-link");
-            add(endpoints, new com.vaadin.flow.component.html.Div(), listings);
+            Anchor probes = new Anchor("/provider/probes", "Verification probes");
+            probes.setId("provider-probes");
+            add(endpoints, new com.vaadin.flow.component.html.Div(), listings, new com.vaadin.flow.component.html.Div(),
+                    probes);
         }
     }
 }

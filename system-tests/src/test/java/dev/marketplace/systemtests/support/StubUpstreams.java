@@ -227,19 +227,22 @@ public final class StubUpstreams implements AutoCloseable {
         event(out, "[DONE]");
     }
 
-    private static String chunk(String content, String finishReason) {
+    /** An OpenAI chat chunk with a content delta (none when null) and a finish reason (null when null). */
+    public static String chunk(String content, String finishReason) {
         String delta = content == null ? "{}" : "{\"content\":\"" + content + "\"}";
         String reason = finishReason == null ? "null" : "\"" + finishReason + "\"";
         return "{\"id\":\"stub-1\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"stub\","
                 + "\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":" + reason + "}]}";
     }
 
-    private static void event(OutputStream out, String data) throws IOException {
+    /** One SSE event, flushed. */
+    public static void event(OutputStream out, String data) throws IOException {
         out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    /** A whole reply with its length. */
+    public static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);
