@@ -90,6 +90,11 @@ class PriceChangeForm extends FormLayout {
         }
     }
 
+    /** The USD field of a price column (for tests and focus). */
+    TextField usdField(String name) {
+        return usd.get(name);
+    }
+
     private void clearErrors() {
         usd.values().forEach(f -> f.setInvalid(false));
         tierMinContext.setInvalid(false);
