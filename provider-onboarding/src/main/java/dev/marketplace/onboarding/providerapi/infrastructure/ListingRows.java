@@ -35,9 +35,13 @@ public final class ListingRows {
         return query(c, SELECT + " and l.id = ? for update of l", providerId, listingId).stream().findFirst();
     }
 
-    /** Whether the endpoint is the provider's. */
+    /**
+     * Whether the endpoint is the provider's; locks its row so that two drafts created at once for the same endpoint
+     * meet in order (the second sees the first and answers 409, not a unique-constraint failure).
+     */
     public boolean ownsEndpoint(Connection c, long providerId, long endpointId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select 1 from provider_endpoint where id = ? and provider_id = ?")) {
+        try (PreparedStatement s = c.prepareStatement(
+                "select 1 from provider_endpoint where id = ? and provider_id = ? for no key update")) {
             s.setLong(1, endpointId);
             s.setLong(2, providerId);
             try (ResultSet rs = s.executeQuery()) {
