@@ -45,6 +45,8 @@ public class MainLayout extends AppLayout {
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER))
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));
         user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/reconciliation", "Reconciliation")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/tokens", "Provider tokens")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/prices", "Prices")));
 
         HorizontalLayout account = new HorizontalLayout();
         account.addClassName("portal-account");

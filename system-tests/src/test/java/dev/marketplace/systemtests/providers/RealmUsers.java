@@ -11,7 +11,7 @@ import jakarta.json.JsonObject;
  * New users in the realm, made with the server's own service-account client ({@code marketplace-admin}, dev secret
  * of the test stack), which also proves that client can manage users; and the realm roles in a user's fresh token.
  */
-final class RealmUsers {
+public final class RealmUsers {
 
     private static final String SECRET = System.getProperty("market.keycloakAdminSecret", "admin-dev-secret");
 
@@ -19,7 +19,7 @@ final class RealmUsers {
     }
 
     /** Creates an enabled user whose password equals the username. */
-    static void create(String username) {
+    public static void create(String username) {
         String body = """
                 {"username":"%s","enabled":true,"emailVerified":true,"email":"%s@providers.test","firstName":"Pat",
                  "lastName":"Provider","credentials":[{"type":"password","value":"%s","temporary":false}]}"""
@@ -47,7 +47,7 @@ final class RealmUsers {
     }
 
     /** The realm roles in a token freshly issued to the user (password grant of the public CLI client). */
-    static String realmRolesInFreshToken(String username) {
+    public static String realmRolesInFreshToken(String username) {
         HttpResponse<String> token = Http.postForm(tokenUrl(), Map.of("grant_type", "password", "client_id", "marketplace-cli",
                 "username", username, "password", username));
         if (token.statusCode() != 200) {
@@ -56,6 +56,20 @@ final class RealmUsers {
         String jwt = Http.json(token.body()).getString("access_token");
         JsonObject claims = Http.json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])));
         return claims.getJsonObject("realm_access").getJsonArray("roles").toString();
+    }
+
+    /** Grants a realm role to a user (as an admin approval does), through the Admin REST API. */
+    public static void grantRealmRole(String username, String role) {
+        String admin = TestTarget.keycloakUrl() + "/admin/realms/" + TestTarget.REALM;
+        String token = serviceToken();
+        HttpResponse<String> users = Http.get(admin + "/users?exact=true&username=" + username, token);
+        String id = Http.json("{\"u\":" + users.body() + "}").getJsonArray("u").getJsonObject(0).getString("id");
+        HttpResponse<String> roleRep = Http.get(admin + "/roles/" + role, token);
+        HttpResponse<String> granted = Http.postJson(admin + "/users/" + id + "/role-mappings/realm", token,
+                "[" + roleRep.body() + "]");
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("could not grant " + role + " to " + username + ": " + Http.describe(granted));
+        }
     }
 
     private static String serviceToken() {

@@ -1,0 +1,2 @@
+/** Unit tests of the provider API's body parsing. */
+package dev.marketplace.api.provider;

@@ -1,0 +1,2 @@
+/** Unit tests of the price-change rules. */
+package dev.marketplace.onboarding.pricechanges.domain;

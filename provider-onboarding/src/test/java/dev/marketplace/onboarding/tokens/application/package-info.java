@@ -1,0 +1,2 @@
+/** Provider tokens against a fresh PostgreSQL database. */
+package dev.marketplace.onboarding.tokens.application;

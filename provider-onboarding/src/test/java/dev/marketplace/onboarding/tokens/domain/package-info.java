@@ -1,0 +1,2 @@
+/** Unit tests of the provider token format. */
+package dev.marketplace.onboarding.tokens.domain;
