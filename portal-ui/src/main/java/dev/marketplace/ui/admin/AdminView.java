@@ -26,8 +26,8 @@ public class AdminView extends RoleLandingView {
                         new Part("Provider applications", "approve or reject who may sell on the marketplace", true),
                         new Part("Audit log", "every admin decision: who, what, which object, why, when", true),
                         new Part("Listing approvals", "model listings before they go live", false),
-                        new Part("Take rates", "the platform fee on each call, per provider or listing", false),
-                        new Part("Suspensions", "stop a misbehaving API key or provider at once", false)));
+                        new Part("Take rates", "the platform fee on each call per provider, effective-dated", true),
+                        new Part("Suspensions", "stop a misbehaving provider or endpoint at once", true)));
     }
 
     @Override
@@ -38,7 +38,11 @@ public class AdminView extends RoleLandingView {
             applications.setId("admin-provider-applications");
             Anchor audit = new Anchor("/admin/audit", "Audit log");
             audit.setId("admin-audit-log");
-            Div links = new Div(applications, new Div(), audit);
+            Anchor takeRates = new Anchor("/admin/take-rates", "Take rates");
+            takeRates.setId("admin-take-rates");
+            Anchor status = new Anchor("/admin/providers/status", "Suspensions");
+            status.setId("admin-provider-status");
+            Div links = new Div(applications, new Div(), audit, takeRates, status);
             links.addClassName("portal-links");
             add(links);
         }

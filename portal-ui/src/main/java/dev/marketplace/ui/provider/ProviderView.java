@@ -1,6 +1,7 @@
 package dev.marketplace.ui.provider;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -9,7 +10,9 @@ import dev.marketplace.ui.shell.LandingContent.Part;
 import dev.marketplace.ui.shell.MainLayout;
 import dev.marketplace.ui.shell.PortalUser;
 import dev.marketplace.ui.shell.RoleLandingView;
+import dev.marketplace.onboarding.dashboard.ProviderDashboard;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.util.List;
 
 /** The provider's landing page: what a provider manages here (with a link to what exists), and what is not built yet. */
@@ -18,15 +21,19 @@ import java.util.List;
 @PageTitle("Provider · Model Marketplace")
 public class ProviderView extends RoleLandingView {
 
-    public ProviderView() {
+    private final ProviderDashboard dashboard;
+
+    @Inject
+    public ProviderView(ProviderDashboard dashboard) {
         super(PortalUser.PROVIDER, "Provider",
                 "Here you will run your side of the marketplace: the models you sell, the endpoints that serve them and the money they earn.",
                 List.of(
                         new Part("Model import", "your List Models URL imported into draft listings", true),
                         new Part("Listings", "the models you offer and their prices per million tokens, live after approval", false),
                         new Part("Endpoints", "the upstream URLs that serve your models, verified before going live", false),
-                        new Part("Health", "latency and error rates of your endpoints as the router sees them", false),
+                        new Part("Health", "latency and error rates of your endpoints as the router sees them", true),
                         new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect", false)));
+        this.dashboard = dashboard;
     }
 
     @Override
@@ -36,6 +43,10 @@ public class ProviderView extends RoleLandingView {
             Anchor importModels = new Anchor("/provider/import", "Import models");
             importModels.setId("provider-import");
             add(importModels);
+            CurrentUser.get().flatMap(user -> dashboard.providerOf(user.username())).ifPresentOrElse(
+                    provider -> add(new ProviderDashboardPanel(dashboard, provider)),
+                    () -> add(new Paragraph("You are not a member of a provider yet: the dashboard appears once your "
+                            + "application is approved.")));
         }
     }
 }
