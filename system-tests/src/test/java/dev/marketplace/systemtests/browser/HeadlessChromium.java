@@ -13,14 +13,14 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Debian's Chromium driven headless with a fresh profile, removed on close; keeps a screenshot when asked. */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("market.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("market.chromedriver", "/usr/bin/chromedriver");
 
     private final Path profile;
     private final WebDriver driver;
 
-    HeadlessChromium() throws IOException {
+    public HeadlessChromium() throws IOException {
         profile = Files.createTempDirectory("portal-it-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -33,12 +33,12 @@ final class HeadlessChromium implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Saves the page as {@code target/screenshots/<name>.png}; returns the file. */
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Path file = dir.resolve(name + ".png");
         Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));

@@ -11,7 +11,7 @@ import jakarta.json.JsonObject;
  * New users in the realm, made with the server's own service-account client ({@code marketplace-admin}, dev secret
  * of the test stack), which also proves that client can manage users; and the realm roles in a user's fresh token.
  */
-final class RealmUsers {
+public final class RealmUsers {
 
     private static final String SECRET = System.getProperty("market.keycloakAdminSecret", "admin-dev-secret");
 
@@ -19,7 +19,7 @@ final class RealmUsers {
     }
 
     /** Creates an enabled user whose password equals the username. */
-    static void create(String username) {
+    public static void create(String username) {
         String body = """
                 {"username":"%s","enabled":true,"emailVerified":true,"email":"%s@providers.test","firstName":"Pat",
                  "lastName":"Provider","credentials":[{"type":"password","value":"%s","temporary":false}]}"""
@@ -31,8 +31,22 @@ final class RealmUsers {
         }
     }
 
+    /** Grants a realm role to an existing user, as the server's approval does (the role shows in the next token). */
+    public static void grantRealmRole(String username, String role) {
+        String admin = TestTarget.keycloakUrl() + "/admin/realms/" + TestTarget.REALM;
+        String token = serviceToken();
+        HttpResponse<String> users = Http.get(admin + "/users?exact=true&username=" + username, token);
+        String userId = Http.json("{\"u\":" + users.body() + "}").getJsonArray("u").getJsonObject(0).getString("id");
+        HttpResponse<String> roleRep = Http.get(admin + "/roles/" + role, token);
+        HttpResponse<String> granted = Http.postJson(admin + "/users/" + userId + "/role-mappings/realm", token,
+                "[" + roleRep.body() + "]");
+        if (granted.statusCode() != 204) {
+            throw new IllegalStateException("could not grant " + role + " to " + username + ": " + Http.describe(granted));
+        }
+    }
+
     /** The realm roles in a token freshly issued to the user (password grant of the public CLI client). */
-    static String realmRolesInFreshToken(String username) {
+    public static String realmRolesInFreshToken(String username) {
         HttpResponse<String> token = Http.postForm(tokenUrl(), Map.of("grant_type", "password", "client_id", "marketplace-cli",
                 "username", username, "password", username));
         if (token.statusCode() != 200) {
