@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** How the catalog prints prices (exact, per million tokens), uptime, latency and token counts. Pure. */
-final class CatalogFormats {
+public final class CatalogFormats {
 
     private CatalogFormats() {
     }
@@ -39,11 +39,11 @@ final class CatalogFormats {
     }
 
     /** A fraction as a percentage with one decimal, or an em dash when there was no traffic. */
-    static String uptime(Double fraction) {
+    public static String uptime(Double fraction) {
         return fraction == null ? "\u2014" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    static String millis(Double ms) {
+    public static String millis(Double ms) {
         return ms == null ? "\u2014" : String.format(Locale.ROOT, "%.0f ms", ms);
     }
 

@@ -13,13 +13,13 @@ import dev.marketplace.onboarding.dashboard.EndpointHealth;
 import dev.marketplace.onboarding.dashboard.LedgerLine;
 import dev.marketplace.onboarding.dashboard.ProviderDashboard;
 import dev.marketplace.onboarding.dashboard.ProviderRef;
+import dev.marketplace.ui.catalog.CatalogFormats;
 import dev.marketplace.ui.developer.ChartData;
 import dev.marketplace.ui.developer.SvgBarChart;
 import dev.marketplace.ui.shell.Formats;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 
@@ -111,11 +111,11 @@ class ProviderDashboardPanel extends Div {
         grid.setId("dashboard-health");
         grid.addColumn(EndpointHealth::name).setHeader("Endpoint").setAutoWidth(true);
         grid.addColumn(EndpointHealth::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(h -> percent(h.uptimeLast5m())).setHeader("Uptime 5 min");
-        grid.addColumn(h -> percent(h.uptimeLast30m())).setHeader("30 min");
-        grid.addColumn(h -> percent(h.uptimeLast1d())).setHeader("1 day");
-        grid.addColumn(h -> millis(h.latencyP50Ms())).setHeader("Latency p50");
-        grid.addColumn(h -> millis(h.latencyP95Ms())).setHeader("p95");
+        grid.addColumn(h -> CatalogFormats.uptime(h.uptimeLast5m())).setHeader("Uptime 5 min");
+        grid.addColumn(h -> CatalogFormats.uptime(h.uptimeLast30m())).setHeader("30 min");
+        grid.addColumn(h -> CatalogFormats.uptime(h.uptimeLast1d())).setHeader("1 day");
+        grid.addColumn(h -> CatalogFormats.millis(h.latencyP50Ms())).setHeader("Latency p50");
+        grid.addColumn(h -> CatalogFormats.millis(h.latencyP95Ms())).setHeader("p95");
         grid.addColumn(EndpointHealth::okLast1d).setHeader("OK (1 day)");
         grid.addColumn(EndpointHealth::errorsLast1d).setHeader("Upstream errors");
         grid.addColumn(EndpointHealth::cancelledLast1d).setHeader("Cancelled by caller");
@@ -163,11 +163,4 @@ class ProviderDashboardPanel extends Div {
         return total;
     }
 
-    private static String percent(Double fraction) {
-        return fraction == null ? "\u2014" : String.format(Locale.ROOT, "%.1f%%", fraction * 100);
-    }
-
-    private static String millis(Double ms) {
-        return ms == null ? "\u2014" : String.format(Locale.ROOT, "%.0f ms", ms);
-    }
 }

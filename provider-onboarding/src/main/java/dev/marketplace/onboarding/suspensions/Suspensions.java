@@ -80,72 +80,78 @@ public class Suspensions {
         });
     }
 
+    /** What can be suspended: its table, its name in audit actions and notices, and how to find its provider. */
+    private enum Subject {
+        PROVIDER("provider", "provider", "Your provider account ", "id",
+                "None of your endpoints receives traffic until an admin reinstates you. ",
+                "Your live listings receive traffic again. "),
+        ENDPOINT("provider_endpoint", "endpoint", "Your endpoint ", "provider_id",
+                "It receives no traffic until an admin reinstates it. ", "Its live listings receive traffic again. ");
+
+        final String table;
+        final String kind;
+        final String subjectPrefix;
+        final String providerColumn;
+        final String suspendedText;
+        final String reinstatedText;
+
+        Subject(String table, String kind, String subjectPrefix, String providerColumn, String suspendedText,
+                String reinstatedText) {
+            this.table = table;
+            this.kind = kind;
+            this.subjectPrefix = subjectPrefix;
+            this.providerColumn = providerColumn;
+            this.suspendedText = suspendedText;
+            this.reinstatedText = reinstatedText;
+        }
+    }
+
     private void changeProvider(long providerId, String from, String to, String reason, String admin) {
-        String why = AdminReasons.require(reason);
-        Transactions.inTransaction(dataSource, "changing provider " + providerId + " to " + to, c -> {
-            String name = lockStatus(c, "select name, status from provider where id = ? for update", providerId,
-                    "provider", from, to);
-            update(c, "update provider set status = ? where id = ?", to, providerId);
-            AuditLog.append(c, admin, SUSPENDED.equals(to) ? "provider.suspend" : "provider.reinstate",
-                    "provider:" + providerId, why);
-            ProviderMembers.notifyAll(c, providerId, SUSPENDED.equals(to)
-                            ? "Your provider account " + name + " is suspended" : "Your provider account " + name + " is reinstated",
-                    (SUSPENDED.equals(to) ? "None of your endpoints receives traffic until an admin reinstates you. "
-                            : "Your live listings receive traffic again. ") + "Reason: " + why);
-            return null;
-        });
+        change(Subject.PROVIDER, providerId, from, to, reason, admin);
     }
 
     private void changeEndpoint(long endpointId, String from, String to, String reason, String admin) {
+        change(Subject.ENDPOINT, endpointId, from, to, reason, admin);
+    }
+
+    /** Locks the row, checks its state, changes it, audits and tells the provider's members, in one transaction. */
+    private void change(Subject subject, long id, String from, String to, String reason, String admin) {
         String why = AdminReasons.require(reason);
-        Transactions.inTransaction(dataSource, "changing endpoint " + endpointId + " to " + to, c -> {
-            String name = lockStatus(c, "select name, status from provider_endpoint where id = ? for update", endpointId,
-                    "endpoint", from, to);
-            long providerId = providerOf(c, endpointId);
-            update(c, "update provider_endpoint set status = ? where id = ?", to, endpointId);
-            AuditLog.append(c, admin, SUSPENDED.equals(to) ? "endpoint.suspend" : "endpoint.reinstate",
-                    "provider_endpoint:" + endpointId, why);
-            ProviderMembers.notifyAll(c, providerId, SUSPENDED.equals(to)
-                            ? "Your endpoint " + name + " is suspended" : "Your endpoint " + name + " is reinstated",
-                    (SUSPENDED.equals(to) ? "It receives no traffic until an admin reinstates it. "
-                            : "Its live listings receive traffic again. ") + "Reason: " + why);
+        boolean suspending = SUSPENDED.equals(to);
+        Transactions.inTransaction(dataSource, "changing " + subject.kind + " " + id + " to " + to, c -> {
+            Locked row = lockStatus(c, subject, id, from, to);
+            try (PreparedStatement s = c.prepareStatement("update " + subject.table + " set status = ? where id = ?")) {
+                s.setString(1, to);
+                s.setLong(2, id);
+                s.executeUpdate();
+            }
+            AuditLog.append(c, admin, subject.kind + (suspending ? ".suspend" : ".reinstate"), subject.table + ":" + id, why);
+            ProviderMembers.notifyAll(c, row.providerId(), subject.subjectPrefix + row.name()
+                            + (suspending ? " is suspended" : " is reinstated"),
+                    (suspending ? subject.suspendedText : subject.reinstatedText) + "Reason: " + why);
             return null;
         });
     }
 
-    /** Locks the row and checks it is in {@code from}; returns its name. */
-    private static String lockStatus(Connection c, String sql, long id, String kind, String from, String to)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    private record Locked(String name, long providerId) {
+    }
+
+    /** Locks the row and checks it is in {@code from}. */
+    private static Locked lockStatus(Connection c, Subject subject, long id, String from, String to) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select name, status, " + subject.providerColumn + " from "
+                + subject.table + " where id = ? for update")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
-                    throw new AdminActionException(null, "There is no " + kind + " " + id);
+                    throw new AdminActionException(null, "There is no " + subject.kind + " " + id);
                 }
                 if (!from.equals(rs.getString(2))) {
-                    throw new AdminActionException(null, "The " + kind + " " + rs.getString(1) + " is "
+                    throw new AdminActionException(null, "The " + subject.kind + " " + rs.getString(1) + " is "
                             + rs.getString(2) + ", not " + from + ": it cannot become " + to);
                 }
-                return rs.getString(1);
+                return new Locked(rs.getString(1), rs.getLong(3));
             }
         }
     }
 
-    private static long providerOf(Connection c, long endpointId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("select provider_id from provider_endpoint where id = ?")) {
-            s.setLong(1, endpointId);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static void update(Connection c, String sql, String status, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, status);
-            s.setLong(2, id);
-            s.executeUpdate();
-        }
-    }
 }
