@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.marketplace.onboarding.admin.AdminActionException;
 import dev.marketplace.onboarding.admin.AdminReasons;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ class ReasonDialog extends Dialog {
         reason.setId("action-reason");
         reason.setWidthFull();
         reason.setMaxLength(AdminReasons.MAX_LENGTH);
+        reason.setValueChangeMode(ValueChangeMode.EAGER); // the confirm button may be pressed without leaving the field
         Button confirm = new Button(confirmLabel, click -> {
             try {
                 action.accept(reason.getValue());

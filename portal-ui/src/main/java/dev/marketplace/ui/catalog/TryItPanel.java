@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.marketplace.developers.application.DeveloperAccounts;
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.tryit.TryIt;
@@ -39,6 +40,7 @@ class TryItPanel extends Div {
         prompt.setId("try-it-prompt");
         prompt.setWidthFull();
         prompt.setMaxLength(TryIt.MAX_PROMPT_CHARS);
+        prompt.setValueChangeMode(ValueChangeMode.EAGER); // Send may be pressed (or Ctrl+Enter'd) without leaving the field
         prompt.setHelperText("One message, answered in at most " + TryIt.MAX_TOKENS + " tokens, billed to your credit "
                 + "under your key \u201c" + TryIt.KEY_NAME + "\u201d.");
         Pre answer = new Pre();
