@@ -1,5 +1,7 @@
 package dev.marketplace.ui.catalog;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -41,7 +43,7 @@ class TryItPanel extends Div {
         prompt.setWidthFull();
         prompt.setMaxLength(TryIt.MAX_PROMPT_CHARS);
         prompt.setValueChangeMode(ValueChangeMode.EAGER); // Send may be pressed (or Ctrl+Enter'd) without leaving the field
-        prompt.setHelperText("One message, answered in at most " + TryIt.MAX_TOKENS + " tokens, billed to your credit "
+        prompt.setHelperText("Ctrl+Enter sends. One message, answered in at most " + TryIt.MAX_TOKENS + " tokens, billed to your credit "
                 + "under your key \u201c" + TryIt.KEY_NAME + "\u201d.");
         Pre answer = new Pre();
         answer.setId("try-it-answer");
@@ -52,6 +54,7 @@ class TryItPanel extends Div {
         Button send = new Button("Send");
         send.setId("try-it-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.addClickShortcut(Key.ENTER, KeyModifier.CONTROL).listenOn(prompt);
         send.setDisableOnClick(true); // one call per click; Vaadin's loading bar shows while the model answers
         send.addClickListener(click -> {
             try {
