@@ -8,10 +8,12 @@ import dev.marketplace.systemtests.catalog.PortalBrowser;
 import dev.marketplace.systemtests.support.Db;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.TestTarget;
+import dev.marketplace.systemtests.support.WithStubUpstreams;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -19,6 +21,7 @@ import org.openqa.selenium.By;
  * the API within two seconds, the audit log has the entry with the reason, the provider's page is gone from the
  * catalog; reinstating serves it again.
  */
+@ExtendWith(WithStubUpstreams.class)
 class SuspensionIT {
     static final String MODEL = "portal/suspendable";
     static final String PROVIDER = "portal-susp";

@@ -6,16 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marketplace.systemtests.support.Db;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.TestTarget;
+import dev.marketplace.systemtests.support.WithStubUpstreams;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A take rate scheduled a few seconds ahead is applied by the timer at its time, and the next call's split uses it:
  * fee = round half up(gross × bps / 10,000), share = gross − fee, to the micro-dollar; a call before used the old rate.
  */
+@ExtendWith(WithStubUpstreams.class)
 class TakeRateIT {
     static final String MODEL = "portal/rated";
     static final String PROVIDER = "portal-rate";

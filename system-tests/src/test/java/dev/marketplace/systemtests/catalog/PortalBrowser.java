@@ -37,6 +37,11 @@ public final class PortalBrowser extends VaadinPage {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h2"))).getText();
     }
 
+    /** Clicks a link that leaves the Vaadin app (a full page load), without waiting for Vaadin. */
+    public void followLink(String id) {
+        js("arguments[0].click();", wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))));
+    }
+
     public void waitVisible(String id) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }

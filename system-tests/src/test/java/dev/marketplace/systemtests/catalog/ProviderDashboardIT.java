@@ -8,6 +8,7 @@ import dev.marketplace.systemtests.providers.RealmUsers;
 import dev.marketplace.systemtests.support.Db;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.TestTarget;
+import dev.marketplace.systemtests.support.WithStubUpstreams;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -15,12 +16,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A member of the provider serving {@code portal/catalog} opens {@code /provider} after two paid calls and sees
  * today's gross, take-rate fee and net share for the model, and the running balance, equal to the ledger's posted
  * lines to the micro-dollar.
  */
+@ExtendWith(WithStubUpstreams.class)
 class ProviderDashboardIT {
     static final String PROVIDER = "portal-it";
 
