@@ -82,7 +82,7 @@ public class CatalogSnapshot {
                 select l from Listing l join fetch l.model join fetch l.endpoint
                 where l.status in ('draft', 'pending', 'paused') and l.endpoint.status = 'active'
                 and l.endpoint.provider.status = 'active'""", Listing.class)
-                .getResultList().stream().map(CatalogSnapshot::route).toList();
+                .getResultList().stream().map(this::routeOrNull).filter(Objects::nonNull).toList();
         @SuppressWarnings("unchecked")
         List<Object[]> members = em.createNativeQuery(
                 "select d.id, m.provider_id from provider_member m join developer d on d.username = m.username")

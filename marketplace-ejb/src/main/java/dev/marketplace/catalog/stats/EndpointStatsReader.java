@@ -58,6 +58,15 @@ public class EndpointStatsReader {
             .maximumSize(10_000)
             .build();
 
+    public EndpointStatsReader() {
+        // for CDI
+    }
+
+    /** Outside the container (tests, tools): reads through this data source. */
+    public EndpointStatsReader(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     /** The stats of each listing (by id; a listing without calls maps to {@link EndpointStats#none}). */
     public Map<Long, EndpointStats> forListings(List<Long> listingIds) {
         if (listingIds.isEmpty()) {

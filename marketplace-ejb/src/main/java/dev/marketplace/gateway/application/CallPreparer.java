@@ -58,7 +58,18 @@ public class CallPreparer {
     /** The same steps for any operation: chat completions, legacy completions, embeddings. */
     public Call prepare(Operation operation, String authorization, byte[] body) {
         long start = System.nanoTime();
-        KeyState key = authenticate(authorization);
+        return prepare(operation, authenticate(authorization), body, start);
+    }
+
+    /**
+     * The same steps for a key the caller already resolved and checked usable (the portal's try-it box calls as the
+     * developer's own key without its secret); everything after authentication is identical.
+     */
+    public Call prepare(Operation operation, KeyState key, byte[] body) {
+        return prepare(operation, key, body, System.nanoTime());
+    }
+
+    private Call prepare(Operation operation, KeyState key, byte[] body, long start) {
         if (key.rateLimitRpm() != null) {
             long waitSeconds = rateLimiter.acquire(key.keyId(), key.rateLimitRpm());
             if (waitSeconds > 0) {

@@ -30,6 +30,7 @@ public class KeyAuthenticator {
             select id, developer_id, revoked_at is null, kind, disabled, expires_at, credit_limit_micros, limit_reset,
                    rate_limit_rpm
             from api_key where key_hash = ?""";
+    private static final String LOAD_BY_ID = LOAD.replace("where key_hash = ?", "where id = ?");
 
     @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
     DataSource dataSource;
@@ -58,6 +59,21 @@ public class KeyAuthenticator {
             return Optional.empty();
         }
         return cache.get(KeySecret.hash(presented), this::load);
+    }
+
+    /**
+     * A key's current state by id, read from the database (no cache): for callers inside the platform that hold no
+     * secret, such as the portal's try-it box, which calls as the developer's own key. Not for the hot path.
+     */
+    public Optional<KeyState> byId(long keyId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(LOAD_BY_ID)) {
+            ps.setLong(1, keyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(state(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read API key " + keyId, e);
+        }
     }
 
     public void invalidate(String keyHash) {

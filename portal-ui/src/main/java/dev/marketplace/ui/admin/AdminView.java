@@ -27,8 +27,8 @@ public class AdminView extends RoleLandingView {
                         new Part("Audit log", "every admin decision: who, what, which object, why, when", true),
                         new Part("Listing queue", "first publication of listings, suspensions", true),
                         new Part("Model registry", "the models providers may list, and their proposals", true),
-                        new Part("Take rates", "the platform fee on each call, per provider or listing", false),
-                        new Part("Suspensions", "stop a misbehaving API key or provider at once", false)));
+                        new Part("Take rates", "the platform fee on each call per provider, effective-dated", true),
+                        new Part("Suspensions", "stop a misbehaving provider or endpoint at once", true)));
     }
 
     @Override
@@ -43,7 +43,12 @@ public class AdminView extends RoleLandingView {
             listings.setId("admin-listing-queue");
             Anchor registry = new Anchor("/admin/registry", "Model registry");
             registry.setId("admin-model-registry");
-            Div links = new Div(applications, new Div(), audit, new Div(), listings, new Div(), registry);
+            Anchor takeRates = new Anchor("/admin/take-rates", "Take rates");
+            takeRates.setId("admin-take-rates");
+            Anchor status = new Anchor("/admin/providers/status", "Suspensions");
+            status.setId("admin-provider-status");
+            Div links = new Div(applications, new Div(), audit, new Div(), listings, new Div(), registry, new Div(),
+                    takeRates, new Div(), status);
             links.addClassName("portal-links");
             add(links);
         }

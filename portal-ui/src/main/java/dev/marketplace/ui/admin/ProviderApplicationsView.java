@@ -58,7 +58,8 @@ public class ProviderApplicationsView extends Div implements BeforeEnterObserver
             admin = user;
             add(new H1("Provider applications"), new Paragraph("Approving creates the provider, grants the user the "
                     + "provider role in Keycloak (seen after their next sign-in) and tells them in their inbox. Every "
-                    + "decision is in the audit log."), empty, grid);
+                    + "decision is in the audit log."), new com.vaadin.flow.component.html.Anchor("/admin/providers/status",
+                    "Suspend or reinstate providers and endpoints"), new Paragraph(), empty, grid);
             refresh();
         });
     }

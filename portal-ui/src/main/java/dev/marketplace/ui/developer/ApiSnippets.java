@@ -7,13 +7,13 @@ import java.util.List;
  * ready to run as they are (curl, Python and JavaScript with the OpenAI SDK, Java with {@code java.net.http});
  * without one they read it from {@code MARKETPLACE_API_KEY}.
  */
-final class ApiSnippets {
+public final class ApiSnippets {
 
     static final String EXAMPLE_MODEL = "sim/echo-1";
     private static final String ENV_KEY = "$MARKETPLACE_API_KEY";
 
     /** A snippet's language as a tab shows it, and its text. */
-    record Snippet(String language, String code) {
+    public record Snippet(String language, String code) {
     }
 
     private ApiSnippets() {
@@ -32,7 +32,7 @@ final class ApiSnippets {
     }
 
     /** Every snippet for one key and model, in the order the tabs show them. */
-    static List<Snippet> all(String apiBase, String key, String model) {
+    public static List<Snippet> all(String apiBase, String key, String model) {
         return List.of(new Snippet("curl", curl(apiBase, key, model)), new Snippet("Python", python(apiBase, key, model)),
                 new Snippet("JavaScript", javascript(apiBase, key, model)), new Snippet("Java", java(apiBase, key, model)));
     }

@@ -14,13 +14,13 @@ import java.util.function.ToLongFunction;
  * One metric of the daily usage laid out for a stacked bar chart: every day of the period (days without usage are
  * zero), and one series per group, the largest {@link #MAX_SERIES} by their total and the rest summed as "Other".
  */
-record ChartData(List<LocalDate> days, List<Series> series) {
+public record ChartData(List<LocalDate> days, List<Series> series) {
     static final int MAX_SERIES = 8;
     static final String OTHER = "Other";
     static final String NO_VALUE = "(none)";
 
     /** A group's value on each day, in the order of {@link #days}. */
-    record Series(String name, long[] values) {
+    public record Series(String name, long[] values) {
         long total() {
             long sum = 0;
             for (long v : values) {
@@ -31,21 +31,29 @@ record ChartData(List<LocalDate> days, List<Series> series) {
     }
 
     static ChartData of(List<DailyUsage> usage, LocalDate from, LocalDate to, ToLongFunction<DailyUsage> metric) {
+        return of(usage, DailyUsage::day, DailyUsage::group, from, to, metric);
+    }
+
+    /** The same for any daily rows: {@code day} and {@code group} say where a row's {@code metric} goes. */
+    public static <T> ChartData of(List<T> rows, java.util.function.Function<T, LocalDate> day,
+                                   java.util.function.Function<T, String> group, LocalDate from, LocalDate to,
+                                   ToLongFunction<T> metric) {
         List<LocalDate> days = from.datesUntil(to.plusDays(1)).toList();
         Map<LocalDate, Integer> index = new HashMap<>();
         for (int i = 0; i < days.size(); i++) {
             index.put(days.get(i), i);
         }
         Map<String, long[]> byGroup = new LinkedHashMap<>();
-        for (DailyUsage u : usage) {
-            Integer day = index.get(u.day());
+        for (T u : rows) {
+            Integer dayIndex = index.get(day.apply(u));
             long value = metric.applyAsLong(u);
-            if (day == null || value == 0) {
+            if (dayIndex == null || value == 0) {
                 continue;
             }
-            String group = u.group() == null || u.group().isEmpty() ? NO_VALUE : u.group();
-            long[] values = byGroup.computeIfAbsent(group, g -> new long[days.size()]);
-            values[day] = Math.addExact(values[day], value);
+            String name = group.apply(u);
+            String groupName = name == null || name.isEmpty() ? NO_VALUE : name;
+            long[] values = byGroup.computeIfAbsent(groupName, g -> new long[days.size()]);
+            values[dayIndex] = Math.addExact(values[dayIndex], value);
         }
         List<Series> ranked = new ArrayList<>(byGroup.entrySet().stream()
                 .map(e -> new Series(e.getKey(), e.getValue()))

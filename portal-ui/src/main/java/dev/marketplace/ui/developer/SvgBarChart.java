@@ -10,7 +10,7 @@ import java.util.function.LongFunction;
  * per day, one colour per series, a y axis from zero to a round maximum with {@link #TICKS} steps, and a
  * {@code <title>} on every segment so hovering shows its day, series and value. Pure: data in, markup out.
  */
-final class SvgBarChart {
+public final class SvgBarChart {
     static final int WIDTH = 800;
     static final int HEIGHT = 240;
     static final int LEFT = 90;
@@ -49,7 +49,7 @@ final class SvgBarChart {
     }
 
     /** The chart; {@code format} prints an axis or tooltip value (for money, micro-USD as dollars). */
-    static String render(ChartData data, String title, LongFunction<String> format) {
+    public static String render(ChartData data, String title, LongFunction<String> format) {
         StringBuilder svg = new StringBuilder(4096);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"").append(Xml.escape(title)).append("\">");
@@ -107,7 +107,7 @@ final class SvgBarChart {
     }
 
     /** The legend as HTML: a colour swatch and the name of each series, in the chart's order. */
-    static String legend(ChartData data) {
+    public static String legend(ChartData data) {
         StringBuilder html = new StringBuilder("<ul class=\"portal-legend\">");
         for (int s = 0; s < data.series().size(); s++) {
             html.append("<li><span class=\"swatch\" style=\"background:").append(colour(s)).append("\"></span>")

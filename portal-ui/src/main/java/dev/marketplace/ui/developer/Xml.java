@@ -1,12 +1,12 @@
 package dev.marketplace.ui.developer;
 
 /** Escapes text for SVG and HTML markup built on the server (element content and quoted attribute values). */
-final class Xml {
+public final class Xml {
 
     private Xml() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }

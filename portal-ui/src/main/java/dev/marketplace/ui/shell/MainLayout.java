@@ -32,6 +32,7 @@ public class MainLayout extends AppLayout {
 
         Nav nav = new Nav();
         nav.addClassName("portal-nav");
+        nav.add(new Anchor("/models", "Models"));
         user.ifPresent(u -> PortalUser.ROLES.stream().filter(u::hasRole)
                 .forEach(role -> nav.add(new Anchor("/" + role, AREA_LABELS.get(role)))));
         user.filter(u -> !u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/apply", "Become a provider")));

@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * What every portal page object needs from Vaadin's components: wait for the client to be idle, type into a field,
  * pick a radio button or a combo-box item, read a grid row by row, press a button in a confirm dialog.
  */
-class VaadinPage {
+public class VaadinPage {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String VAADIN_IDLE = """
             return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
@@ -40,39 +40,39 @@ class VaadinPage {
     private static final By OPEN_CONFIRM_BUTTON =
             By.cssSelector("vaadin-confirm-dialog-overlay[opened] vaadin-button[slot='confirm-button']");
 
-    final WebDriver driver;
-    final String baseUrl;
-    final WebDriverWait wait;
+    protected final WebDriver driver;
+    protected final String baseUrl;
+    protected final WebDriverWait wait;
 
-    VaadinPage(WebDriver driver, String baseUrl) {
+    public VaadinPage(WebDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.wait = new WebDriverWait(driver, TIMEOUT);
     }
 
-    void open(String path, String readyElementId) {
+    public void open(String path, String readyElementId) {
         driver.get(baseUrl + path);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(readyElementId)));
         waitForVaadin();
     }
 
-    void waitForVaadin() {
+    public void waitForVaadin() {
         wait.until(d -> Boolean.TRUE.equals(js(VAADIN_IDLE)));
     }
 
-    void type(String fieldId, String text) {
+    public void type(String fieldId, String text) {
         WebElement input = driver.findElement(By.cssSelector("#" + fieldId + " input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(text);
     }
 
-    void chooseRadio(String groupId, String label) {
+    public void chooseRadio(String groupId, String label) {
         wait.until(d -> Boolean.TRUE.equals(js(CLICK_RADIO, groupId, label)));
         waitForVaadin();
     }
 
     /** Types into a combo box and picks the item whose label starts with {@code label}. */
-    void chooseInComboBox(String comboId, String label) {
+    public void chooseInComboBox(String comboId, String label) {
         type(comboId, label);
         WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
                 .filter(e -> e.getText().trim().startsWith(label)).findFirst().orElse(null));
@@ -80,7 +80,7 @@ class VaadinPage {
         waitForVaadin();
     }
 
-    void click(By button) {
+    public void click(By button) {
         wait.until(ExpectedConditions.elementToBeClickable(button)).click();
         waitForVaadin();
     }
@@ -89,13 +89,13 @@ class VaadinPage {
      * Clicks a button by script once it is in the page: buttons in a wide grid's action column may sit outside the
      * visible part of the grid, where a pointer click would land on something else.
      */
-    void clickByScript(By button) {
+    public void clickByScript(By button) {
         WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(button));
         js("arguments[0].click();", element);
         waitForVaadin();
     }
 
-    void confirm() {
+    public void confirm() {
         WebElement confirm = wait.until(ExpectedConditions.visibilityOfElementLocated(OPEN_CONFIRM_BUTTON));
         // the button sits in the dialog's overlay; a script click avoids "element not interactable" races
         js("arguments[0].click();", confirm);
@@ -103,15 +103,15 @@ class VaadinPage {
     }
 
     @SuppressWarnings("unchecked")
-    List<List<String>> gridRows(String gridId) {
+    public List<List<String>> gridRows(String gridId) {
         return (List<List<String>>) js(GRID_ROWS, gridId);
     }
 
-    String textContent(String elementId) {
+    public String textContent(String elementId) {
         return (String) js("const e = document.getElementById(arguments[0]); return e ? e.textContent : null;", elementId);
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 }

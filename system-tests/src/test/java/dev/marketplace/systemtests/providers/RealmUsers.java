@@ -31,16 +31,15 @@ public final class RealmUsers {
         }
     }
 
-    /** Grants a realm role to an existing user, as an admin approval does (used to skip the approval queue). */
-    static void grantRealmRole(String username, String role) {
+    /** Grants a realm role to an existing user, as the server's approval does (the role shows in the next token). */
+    public static void grantRealmRole(String username, String role) {
         String admin = TestTarget.keycloakUrl() + "/admin/realms/" + TestTarget.REALM;
         String token = serviceToken();
         HttpResponse<String> users = Http.get(admin + "/users?exact=true&username=" + username, token);
-        String userId = jakarta.json.Json.createReader(new java.io.StringReader(users.body())).readArray()
-                .getJsonObject(0).getString("id");
-        HttpResponse<String> roleJson = Http.get(admin + "/roles/" + role, token);
+        String userId = Http.json("{\"u\":" + users.body() + "}").getJsonArray("u").getJsonObject(0).getString("id");
+        HttpResponse<String> roleRep = Http.get(admin + "/roles/" + role, token);
         HttpResponse<String> granted = Http.postJson(admin + "/users/" + userId + "/role-mappings/realm", token,
-                "[" + roleJson.body() + "]");
+                "[" + roleRep.body() + "]");
         if (granted.statusCode() != 204) {
             throw new IllegalStateException("could not grant " + role + " to " + username + ": " + Http.describe(granted));
         }
@@ -56,20 +55,6 @@ public final class RealmUsers {
         String jwt = Http.json(token.body()).getString("access_token");
         JsonObject claims = Http.json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])));
         return claims.getJsonObject("realm_access").getJsonArray("roles").toString();
-    }
-
-    /** Grants a realm role to a user (as an admin approval does), through the Admin REST API. */
-    public static void grantRealmRole(String username, String role) {
-        String admin = TestTarget.keycloakUrl() + "/admin/realms/" + TestTarget.REALM;
-        String token = serviceToken();
-        HttpResponse<String> users = Http.get(admin + "/users?exact=true&username=" + username, token);
-        String id = Http.json("{\"u\":" + users.body() + "}").getJsonArray("u").getJsonObject(0).getString("id");
-        HttpResponse<String> roleRep = Http.get(admin + "/roles/" + role, token);
-        HttpResponse<String> granted = Http.postJson(admin + "/users/" + id + "/role-mappings/realm", token,
-                "[" + roleRep.body() + "]");
-        if (granted.statusCode() != 204) {
-            throw new IllegalStateException("could not grant " + role + " to " + username + ": " + Http.describe(granted));
-        }
     }
 
     private static String serviceToken() {
