@@ -38,8 +38,9 @@ import java.util.concurrent.TimeUnit;
 public class UsageRecorder {
     private static final String INSERT = """
             insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
-                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata,
+                cache_read_tokens, cache_write_tokens)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
             on conflict (id) do nothing""";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
@@ -210,6 +211,8 @@ public class UsageRecorder {
         ps.setBoolean(14, u.streamed());
         ps.setBoolean(15, u.capped());
         ps.setString(16, u.metadataJson());
+        ps.setLong(17, u.cacheReadTokens());
+        ps.setLong(18, u.cacheWriteTokens());
     }
 
     /** A served generation's usage record with the charge that bills it. */
