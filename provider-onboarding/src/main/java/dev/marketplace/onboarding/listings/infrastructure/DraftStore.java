@@ -1,5 +1,6 @@
 package dev.marketplace.onboarding.listings.infrastructure;
 
+import dev.marketplace.billing.money.PriceSet;
 import dev.marketplace.onboarding.listings.application.DraftListing;
 import dev.marketplace.onboarding.listings.domain.ListingProposal;
 import dev.marketplace.platform.JsonP;
@@ -23,13 +24,21 @@ public final class DraftStore {
 
     private static final String UPSERT = """
             insert into listing_draft (provider_id, upstream_model, model_slug, name, context_length, max_output_tokens,
-                input_price_micros_per_mtok, output_price_micros_per_mtok, quantization, details, source_url, new_model)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                input_price_micros_per_mtok, output_price_micros_per_mtok, quantization, details, source_url, new_model,
+                request_price_micros, cache_read_price_micros_per_mtok, cache_write_price_micros_per_mtok,
+                tier_min_context, tier_input_price_micros_per_mtok, tier_output_price_micros_per_mtok)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (provider_id, upstream_model) do update set
                 model_slug = excluded.model_slug, name = excluded.name, context_length = excluded.context_length,
                 max_output_tokens = excluded.max_output_tokens,
                 input_price_micros_per_mtok = excluded.input_price_micros_per_mtok,
                 output_price_micros_per_mtok = excluded.output_price_micros_per_mtok,
+                request_price_micros = excluded.request_price_micros,
+                cache_read_price_micros_per_mtok = excluded.cache_read_price_micros_per_mtok,
+                cache_write_price_micros_per_mtok = excluded.cache_write_price_micros_per_mtok,
+                tier_min_context = excluded.tier_min_context,
+                tier_input_price_micros_per_mtok = excluded.tier_input_price_micros_per_mtok,
+                tier_output_price_micros_per_mtok = excluded.tier_output_price_micros_per_mtok,
                 quantization = excluded.quantization, details = excluded.details, source_url = excluded.source_url,
                 new_model = excluded.new_model, imported_at = now()""";
 
@@ -107,9 +116,27 @@ public final class DraftStore {
                 s.setString(10, details(p));
                 s.setString(11, sourceUrl);
                 s.setBoolean(12, !existingModels.contains(p.modelSlug()));
+                bindExtraPrices(s, 13, p.prices());
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    /** Request, cache and tier prices at {@code first} and the five parameters after it; a missing tier as nulls. */
+    private static void bindExtraPrices(PreparedStatement s, int first, PriceSet prices) throws SQLException {
+        s.setLong(first, prices.requestMicros());
+        s.setLong(first + 1, prices.cacheReadMicrosPerMTok());
+        s.setLong(first + 2, prices.cacheWriteMicrosPerMTok());
+        PriceSet.Tier tier = prices.tier();
+        if (tier == null) {
+            s.setNull(first + 3, Types.INTEGER);
+            s.setNull(first + 4, Types.BIGINT);
+            s.setNull(first + 5, Types.BIGINT);
+        } else {
+            s.setInt(first + 3, Math.toIntExact(tier.minContext()));
+            s.setLong(first + 4, tier.inputMicrosPerMTok());
+            s.setLong(first + 5, tier.outputMicrosPerMTok());
         }
     }
 
