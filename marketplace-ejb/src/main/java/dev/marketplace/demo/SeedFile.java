@@ -113,17 +113,23 @@ public class SeedFile {
     static PriceSet prices(JsonObject l) {
         PriceSet.Tier tier = null;
         if (l.get("tier") instanceof JsonObject t) {
-            tier = new PriceSet.Tier(t.getJsonNumber("min_context").longValueExact(),
-                    t.getJsonNumber("input_price_micros_per_mtok").longValueExact(),
-                    t.getJsonNumber("output_price_micros_per_mtok").longValueExact());
+            tier = new PriceSet.Tier(required(t, "min_context"), required(t, "input_price_micros_per_mtok"),
+                    required(t, "output_price_micros_per_mtok"));
         }
-        return new PriceSet(l.getJsonNumber("input_price_micros_per_mtok").longValueExact(),
-                l.getJsonNumber("output_price_micros_per_mtok").longValueExact(), micros(l, "request_price_micros"),
-                micros(l, "cache_read_price_micros_per_mtok"), micros(l, "cache_write_price_micros_per_mtok"), tier);
+        return new PriceSet(required(l, "input_price_micros_per_mtok"), required(l, "output_price_micros_per_mtok"),
+                micros(l, "request_price_micros"), micros(l, "cache_read_price_micros_per_mtok"),
+                micros(l, "cache_write_price_micros_per_mtok"), tier);
+    }
+
+    private static long required(JsonObject o, String field) {
+        if (!(o.get(field) instanceof jakarta.json.JsonNumber n)) {
+            throw new IllegalArgumentException("seed price field " + field + " must be a whole number of micro-USD: " + o);
+        }
+        return n.longValueExact();
     }
 
     private static long micros(JsonObject o, String field) {
-        return o.get(field) instanceof jakarta.json.JsonNumber n ? n.longValueExact() : 0;
+        return o.containsKey(field) ? required(o, field) : 0;
     }
 
     private ProviderEndpoint endpoint(Provider provider, String name) {
