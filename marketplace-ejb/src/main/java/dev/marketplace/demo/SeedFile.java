@@ -1,5 +1,6 @@
 package dev.marketplace.demo;
 
+import dev.marketplace.billing.money.PriceSet;
 import dev.marketplace.catalog.domain.Listing;
 import dev.marketplace.catalog.domain.Model;
 import dev.marketplace.catalog.domain.Provider;
@@ -20,9 +21,10 @@ import java.util.List;
 /**
  * Applies a self-hosting seed file ({@code MARKET_SEED=path}, see {@code examples/bench-seed.json}): models,
  * providers with their endpoints (optional {@code data_retention}, {@code max_concurrency},
- * {@code max_requests_per_minute}), listings (optional {@code supported_parameters}), and credit grants for
- * developers. Endpoint API keys are stored sealed (the row's id is part of the sealing context, so the key is
- * sealed right after the insert). Rows that exist (by slug or name) are left as they are, so a restart with the same file changes nothing. Returns the grants to post, which the
+ * {@code max_requests_per_minute}), listings (optional {@code supported_parameters}, request, cache and tier prices:
+ * {@link #prices}), and credit grants for developers. Endpoint API keys are stored sealed (the row's id is part of the
+ * sealing context, so the key is sealed right after the insert). Rows that exist (by slug or name) are left as they
+ * are, so a restart with the same file changes nothing. Returns the grants to post, which the
  * caller books after this transaction commits (the ledger has its own transactions).
  */
 @ApplicationScoped
@@ -101,15 +103,44 @@ public class SeedFile {
         long existing = em.createQuery("select count(l) from Listing l where l.model = :m and l.endpoint = :e", Long.class)
                 .setParameter("m", model).setParameter("e", endpoint).getSingleResult();
         if (existing == 0) {
-            Listing listing = new Listing(model, endpoint, l.getString("upstream_model"),
-                    l.getJsonNumber("input_price_micros_per_mtok").longValueExact(),
-                    l.getJsonNumber("output_price_micros_per_mtok").longValueExact());
+            PriceSet prices = prices(l);
+            Listing listing = new Listing(model, endpoint, l.getString("upstream_model"), prices.inputMicrosPerMTok(),
+                    prices.outputMicrosPerMTok());
+            listing.setPrices(prices);
             if (l.containsKey("supported_parameters")) {
                 listing.setSupportedParameters(l.getJsonArray("supported_parameters")
                         .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
             }
             em.persist(listing);
         }
+    }
+
+    /**
+     * A seed listing's prices, micro-USD: {@code input_price_micros_per_mtok} and {@code output_price_micros_per_mtok}
+     * (required), {@code request_price_micros}, {@code cache_read_price_micros_per_mtok},
+     * {@code cache_write_price_micros_per_mtok} (0 when absent) and an optional {@code tier}
+     * ({@code min_context}, {@code input_price_micros_per_mtok}, {@code output_price_micros_per_mtok}).
+     */
+    static PriceSet prices(JsonObject l) {
+        PriceSet.Tier tier = null;
+        if (l.get("tier") instanceof JsonObject t) {
+            tier = new PriceSet.Tier(required(t, "min_context"), required(t, "input_price_micros_per_mtok"),
+                    required(t, "output_price_micros_per_mtok"));
+        }
+        return new PriceSet(required(l, "input_price_micros_per_mtok"), required(l, "output_price_micros_per_mtok"),
+                micros(l, "request_price_micros"), micros(l, "cache_read_price_micros_per_mtok"),
+                micros(l, "cache_write_price_micros_per_mtok"), tier);
+    }
+
+    private static long required(JsonObject o, String field) {
+        if (!(o.get(field) instanceof jakarta.json.JsonNumber n)) {
+            throw new IllegalArgumentException("seed price field " + field + " must be a whole number of micro-USD: " + o);
+        }
+        return n.longValueExact();
+    }
+
+    private static long micros(JsonObject o, String field) {
+        return o.containsKey(field) ? required(o, field) : 0;
     }
 
     private ProviderEndpoint endpoint(Provider provider, String name) {

@@ -1,6 +1,7 @@
 package dev.marketplace.billing.money;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,8 @@ public final class Money {
     /**
      * Cost of a call: {@code ceil((promptTokens × inputPrice + completionTokens × outputPrice) / 1e6)},
      * rounded once over the exact sum, so a call never costs less than its exact price.
+     *
+     * @throws ArithmeticException when the cost does not fit in a long
      */
     public static long costMicros(long promptTokens, long inputPriceMicrosPerMTok,
                                   long completionTokens, long outputPriceMicrosPerMTok) {
@@ -29,10 +32,90 @@ public final class Money {
         requireNonNegative("inputPriceMicrosPerMTok", inputPriceMicrosPerMTok);
         requireNonNegative("completionTokens", completionTokens);
         requireNonNegative("outputPriceMicrosPerMTok", outputPriceMicrosPerMTok);
-        long exactMicroMicros = Math.addExact(
-                Math.multiplyExact(promptTokens, inputPriceMicrosPerMTok),
-                Math.multiplyExact(completionTokens, outputPriceMicrosPerMTok));
-        return ceilDiv(exactMicroMicros, TOKENS_PER_MTOK);
+        return inRange(saturatedCost(promptTokens, inputPriceMicrosPerMTok, completionTokens, outputPriceMicrosPerMTok,
+                0, 0, 0, 0, 0));
+    }
+
+    /**
+     * Cost of a call under a listing's whole price set:
+     * {@code ceil((uncached × input + cacheRead × cacheReadPrice + cacheWrite × cacheWritePrice + completion × output)
+     * / 1e6) + requestPrice}, where input and output are the tier's when the prompt (cached tokens included) is longer
+     * than the tier's {@code minContext}. One rounding step over the exact sum (the request price is whole micro-USD, so
+     * adding it after the ceiling is exact); exact for any inputs, never wrapping.
+     *
+     * @throws ArithmeticException when the cost does not fit in a long
+     */
+    public static long costMicros(PriceSet prices, TokenUsage usage) {
+        return inRange(saturatedCost(prices, usage));
+    }
+
+    /**
+     * {@link #costMicros(PriceSet, TokenUsage)}, but never more than {@code capMicros} (a call is never charged more
+     * than its hold): also for usage so absurd that its cost does not fit in a long.
+     */
+    public static long costMicrosAtMost(PriceSet prices, TokenUsage usage, long capMicros) {
+        requireNonNegative("capMicros", capMicros);
+        return Math.min(saturatedCost(prices, usage), capMicros);
+    }
+
+    /**
+     * The most a call can cost with at most {@code promptTokens} prompt and {@code completionTokens} completion tokens,
+     * whatever part of the prompt is cached: every prompt token at the dearest of the input, cache read and cache write
+     * prices, the request price, and the tier's prices when the prompt may be longer than its threshold. Saturates at
+     * {@link Long#MAX_VALUE} (no balance covers that) instead of overflowing.
+     */
+    public static long worstCostMicros(PriceSet prices, long promptTokens, long completionTokens) {
+        requireNonNegative("promptTokens", promptTokens);
+        requireNonNegative("completionTokens", completionTokens);
+        long cached = Math.max(prices.cacheReadMicrosPerMTok(), prices.cacheWriteMicrosPerMTok());
+        long worst = saturatedCost(promptTokens, Math.max(prices.inputMicrosPerMTok(), cached), completionTokens,
+                prices.outputMicrosPerMTok(), 0, 0, 0, 0, prices.requestMicros());
+        if (prices.tierApplies(promptTokens)) {
+            PriceSet.Tier tier = prices.tier();
+            worst = Math.max(worst, saturatedCost(promptTokens, Math.max(tier.inputMicrosPerMTok(), cached),
+                    completionTokens, tier.outputMicrosPerMTok(), 0, 0, 0, 0, prices.requestMicros()));
+        }
+        return worst;
+    }
+
+    private static long saturatedCost(PriceSet prices, TokenUsage usage) {
+        long prompt = usage.promptTokens();
+        return saturatedCost(usage.uncachedPromptTokens(), prices.inputFor(prompt),
+                usage.cacheReadTokens(), prices.cacheReadMicrosPerMTok(),
+                usage.cacheWriteTokens(), prices.cacheWriteMicrosPerMTok(),
+                usage.completionTokens(), prices.outputFor(prompt), prices.requestMicros());
+    }
+
+    /**
+     * {@code ceil((t1 × p1 + t2 × p2 + t3 × p3 + t4 × p4) / 1e6) + request} for non-negative arguments: long arithmetic
+     * while it fits (no allocation on the hot path), else exact with BigInteger; {@link Long#MAX_VALUE} when the result
+     * does not fit in a long.
+     */
+    private static long saturatedCost(long t1, long p1, long t2, long p2, long t3, long p3, long t4, long p4, long request) {
+        try {
+            long exactMicroMicros = Math.addExact(
+                    Math.addExact(Math.multiplyExact(t1, p1), Math.multiplyExact(t2, p2)),
+                    Math.addExact(Math.multiplyExact(t3, p3), Math.multiplyExact(t4, p4)));
+            return Math.addExact(ceilDiv(exactMicroMicros, TOKENS_PER_MTOK), request);
+        } catch (ArithmeticException beyondLong) { // exact again, in arbitrary precision
+            BigInteger exact = product(t1, p1).add(product(t2, p2)).add(product(t3, p3)).add(product(t4, p4));
+            BigInteger[] quotientAndRemainder = exact.divideAndRemainder(BigInteger.valueOf(TOKENS_PER_MTOK));
+            BigInteger micros = quotientAndRemainder[0]
+                    .add(quotientAndRemainder[1].signum() == 0 ? BigInteger.ZERO : BigInteger.ONE)
+                    .add(BigInteger.valueOf(request));
+            return micros.bitLength() < Long.SIZE ? micros.longValue() : Long.MAX_VALUE;
+        }
+    }
+
+    private static BigInteger product(long a, long b) {
+        return BigInteger.valueOf(a).multiply(BigInteger.valueOf(b));
+    }
+
+    private static long inRange(long saturated) {
+        if (saturated == Long.MAX_VALUE) {
+            throw new ArithmeticException("cost does not fit in a long of micro-USD");
+        }
+        return saturated;
     }
 
     /**

@@ -66,10 +66,20 @@ class MoneyTest {
 
     @ParameterizedTest
     @CsvSource({
-            "9223372036854775807, 2, 0, 0",
-            "4611686018427387904, 1, 4611686018427387904, 1",
+            // the exact products do not fit in a long, the cost does: exact, never wrapped
+            "9223372036854775807, 2, 0, 0, 18446744073710",
+            "4611686018427387904, 1, 4611686018427387904, 1, 9223372036855",
     })
-    void costThrowsOnOverflow(long prompt, long in, long completion, long out) {
+    void costIsExactWhereTheProductsOverflow(long prompt, long in, long completion, long out, long expected) {
+        assertEquals(expected, Money.costMicros(prompt, in, completion, out));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "9223372036854775807, 9223372036854775807, 0, 0",
+            "9223372036854775807, 9223372036854775807, 9223372036854775807, 9223372036854775807",
+    })
+    void costThrowsWhenItDoesNotFitInALong(long prompt, long in, long completion, long out) {
         assertThrows(ArithmeticException.class, () -> Money.costMicros(prompt, in, completion, out));
     }
 

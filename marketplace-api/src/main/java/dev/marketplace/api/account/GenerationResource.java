@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code GET /api/v1/generation?id=gen-…}: one generation of the key's developer in OpenRouter's shape
- * ({@code latency} in milliseconds, {@code total_cost} in USD); another developer's id is not found.
+ * ({@code latency} in milliseconds, {@code total_cost} in USD, {@code native_tokens_cached}: prompt tokens read from
+ * the provider's cache; {@code native_tokens_cache_write}, our addition: prompt tokens written to it); another
+ * developer's id is not found.
  */
 @Path("/v1/generation")
 @RequestScoped
@@ -40,6 +42,8 @@ public class GenerationResource {
                 .add("tokens_completion", g.completionTokens())
                 .add("native_tokens_prompt", g.promptTokens())
                 .add("native_tokens_completion", g.completionTokens())
+                .add("native_tokens_cached", g.cacheReadTokens())
+                .add("native_tokens_cache_write", g.cacheWriteTokens())
                 .add("total_cost", usd(g.costMicros()))
                 .add("usage", usd(g.costMicros()))
                 .add("latency", g.latencyMs())

@@ -13,7 +13,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,18 +67,11 @@ public class ModelsResource {
                         .add("modality", "text->text")
                         .add("input_modalities", JsonP.createArrayBuilder().add("text"))
                         .add("output_modalities", JsonP.createArrayBuilder().add("text")))
-                .add("pricing", JsonP.createObjectBuilder()
-                        .add("prompt", perToken(cheapest.inputPriceMicrosPerMTok()))
-                        .add("completion", perToken(cheapest.outputPriceMicrosPerMTok())))
+                .add("pricing", PricingJson.pricing(cheapest.prices()))
                 .add("top_provider", JsonP.createObjectBuilder()
                         .add("context_length", m.getContextLength())
                         .add("max_completion_tokens", m.getMaxOutputTokens()))
                 .add("supported_parameters", parameters(parameters))
                 .build();
-    }
-
-    /** Micro-USD per million tokens as USD per token, a plain decimal string (OpenRouter's format). */
-    static String perToken(long microsPerMTok) {
-        return BigDecimal.valueOf(microsPerMTok, 12).stripTrailingZeros().toPlainString();
     }
 }

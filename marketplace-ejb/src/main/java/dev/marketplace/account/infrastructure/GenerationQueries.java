@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 public class GenerationQueries {
     private static final String ONE = """
             select id, model_slug, provider_slug, created_at, prompt_tokens, completion_tokens, cost_micros, latency_ms,
-                   finish_reason, streamed, status
+                   finish_reason, streamed, status, cache_read_tokens, cache_write_tokens
             from usage_record where id = ? and developer_id = ?""";
 
     @Resource(lookup = "java:jboss/datasources/MarketDirectDS")
@@ -30,7 +30,8 @@ public class GenerationQueries {
                     return Optional.empty();
                 }
                 return Optional.of(new Generation(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                        rs.getTimestamp(4).toInstant(), rs.getLong(5), rs.getLong(12), rs.getLong(13), rs.getLong(6),
+                        rs.getLong(7), rs.getLong(8),
                         rs.getString(9), rs.getBoolean(10), rs.getString(11)));
             }
         } catch (SQLException e) {

@@ -112,8 +112,7 @@ public class CatalogSnapshot {
                 p.isPlatformOperated(), p.getTakeRateBps(),
                 new Route.Endpoint(e.getId(), e.getAdapterId(), e.getBaseUrl(), apiKey, e.getTimeoutMs(),
                         e.getDataRetention(), e.getMaxConcurrency(), e.getMaxRequestsPerMinute()),
-                l.getInputPriceMicrosPerMTok(), l.getOutputPriceMicrosPerMTok(), m.getMaxOutputTokens(), m.getContextLength(),
-                l.getSupportedParameters());
+                l.getPrices(), m.getMaxOutputTokens(), m.getContextLength(), l.getSupportedParameters());
     }
 
     private record Snapshot(Map<String, List<Route>> routesByModel, List<Model> models, SelfTestRoutes selfTest) {

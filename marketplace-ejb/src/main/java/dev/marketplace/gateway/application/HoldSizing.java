@@ -19,11 +19,15 @@ final class HoldSizing {
         return promptEstimate + promptEstimate / 4L + PROMPT_PADDING_TOKENS;
     }
 
+    /**
+     * The most any of the routes can charge for at most this many prompt and completion tokens: request price, the
+     * dearest of input and cache prices for every prompt token, and tier prices when the prompt may pass the tier's
+     * threshold ({@link Money#worstCostMicros}).
+     */
     static long worstCostMicros(List<Route> routes, long promptTokens, long completionTokens) {
         long worst = 0;
         for (Route r : routes) {
-            worst = Math.max(worst, Money.costMicros(promptTokens, r.inputPriceMicrosPerMTok(), completionTokens,
-                    r.outputPriceMicrosPerMTok()));
+            worst = Math.max(worst, Money.worstCostMicros(r.prices(), promptTokens, completionTokens));
         }
         return worst;
     }

@@ -1,5 +1,11 @@
 package dev.marketplace.gateway.application;
 
-/** Tokens billed for a generation, its cost in micro-USD, and whether anything was capped to the hold. */
-record Metered(long promptTokens, long completionTokens, long costMicros, boolean capped) {
+/**
+ * Tokens billed for a generation (prompt tokens include those read from and written to the provider's prompt cache),
+ * its cost in micro-USD, and whether anything was capped to the hold.
+ */
+record Metered(long promptTokens, long cacheReadTokens, long cacheWriteTokens, long completionTokens, long costMicros,
+               boolean capped) {
+
+    static final Metered NONE = new Metered(0, 0, 0, 0, 0, false);
 }

@@ -148,11 +148,21 @@ final class ResponseShaper {
         return null;
     }
 
+    /**
+     * OpenRouter's usage: the billed token counts, {@code prompt_tokens_details} with the cached prompt tokens read
+     * ({@code cached_tokens}) and written ({@code cache_write_tokens}) next to whatever else the upstream detailed, and
+     * the {@code cost} in USD. Other fields of the upstream's usage pass through.
+     */
     private static JsonObject usage(JsonValue upstreamUsage, Metered m) {
         JsonObjectBuilder b = upstreamUsage instanceof JsonObject u ? JsonP.createObjectBuilder(u) : JsonP.createObjectBuilder();
+        JsonObjectBuilder details = upstreamUsage instanceof JsonObject u && u.get("prompt_tokens_details") instanceof JsonObject d
+                ? JsonP.createObjectBuilder(d) : JsonP.createObjectBuilder();
         return b.add("prompt_tokens", m.promptTokens())
                 .add("completion_tokens", m.completionTokens())
                 .add("total_tokens", m.promptTokens() + m.completionTokens())
+                .add("prompt_tokens_details", details
+                        .add("cached_tokens", m.cacheReadTokens())
+                        .add("cache_write_tokens", m.cacheWriteTokens()))
                 .add("cost", Money.toUsd(m.costMicros()))
                 .build();
     }

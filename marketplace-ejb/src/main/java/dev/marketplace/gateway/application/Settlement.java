@@ -4,6 +4,7 @@ import dev.marketplace.billing.charges.UsageCharge;
 import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.money.Money;
+import dev.marketplace.billing.money.TokenUsage;
 import dev.marketplace.metering.application.TokenCounter;
 import dev.marketplace.metering.application.UsageRecorder;
 import dev.marketplace.metering.domain.UsageRecord;
@@ -27,7 +28,12 @@ public class Settlement {
     @Inject
     TokenCounter tokens;
 
-    /** Meter from the upstream's usage object when it has token counts, else count the delivered text. */
+    /**
+     * Meter from the upstream's usage object when it has token counts, else count the delivered text; cached prompt
+     * tokens as the upstream reports them ({@link #cacheReadTokens}, {@link #cacheWriteTokens}). The cost is the
+     * listing's price for those tokens ({@link Money#costMicros(dev.marketplace.billing.money.PriceSet, TokenUsage)}),
+     * never above the hold.
+     */
     Metered meter(Call call, Route route, JsonObject usage, String deliveredText) {
         long prompt = count(usage, "prompt_tokens", call::promptEstimateTokens);
         long completion = count(usage, "completion_tokens", () -> tokens.count(deliveredText)); // tokenize only when needed
@@ -36,13 +42,40 @@ public class Settlement {
             completion = call.maxTokens();
             capped = true;
         }
-        long cost = call.selfTest() ? 0
-                : Money.costMicros(prompt, route.inputPriceMicrosPerMTok(), completion, route.outputPriceMicrosPerMTok());
+        TokenUsage billed = TokenUsage.reported(prompt, cacheReadTokens(usage), cacheWriteTokens(usage), completion);
+        long cost = call.selfTest() ? 0  // a provider's self-test of its own listing is billed at zero
+                : Money.costMicrosAtMost(route.prices(), billed, Long.MAX_VALUE); // saturates instead of overflowing
         if (cost > call.holdMicros()) {
             cost = call.holdMicros();
             capped = true;
         }
-        return new Metered(prompt, completion, cost, capped);
+        return new Metered(billed.promptTokens(), billed.cacheReadTokens(), billed.cacheWriteTokens(),
+                billed.completionTokens(), cost, capped);
+    }
+
+    /**
+     * Prompt tokens read from the provider's cache: OpenAI's and OpenRouter's {@code prompt_tokens_details.cached_tokens}
+     * (the Anthropic adapter translates {@code cache_read_input_tokens} into it), else DeepSeek's
+     * {@code prompt_cache_hit_tokens}; 0 when not reported.
+     */
+    static long cacheReadTokens(JsonObject usage) {
+        if (usage == null) {
+            return 0;
+        }
+        long details = count(details(usage), "cached_tokens", () -> -1);
+        return details >= 0 ? details : count(usage, "prompt_cache_hit_tokens", () -> 0);
+    }
+
+    /**
+     * Prompt tokens written to the provider's cache: OpenRouter's {@code prompt_tokens_details.cache_write_tokens} (the
+     * Anthropic adapter translates {@code cache_creation_input_tokens} into it; OpenAI itself reports no writes).
+     */
+    static long cacheWriteTokens(JsonObject usage) {
+        return usage == null ? 0 : count(details(usage), "cache_write_tokens", () -> 0);
+    }
+
+    private static JsonObject details(JsonObject usage) {
+        return usage.get("prompt_tokens_details") instanceof JsonObject d ? d : null;
     }
 
     void charge(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
@@ -65,8 +98,8 @@ public class Settlement {
     }
 
     void fail(Call call, Route route) {
-        Metered none = new Metered(0, 0, 0, false);
-        recorder.recordFailed(record(call, route, none, UsageStatus.ERROR, "error"), call.selfTest() ? null : call.generationId());
+        recorder.recordFailed(record(call, route, Metered.NONE, UsageStatus.ERROR, "error"),
+                call.selfTest() ? null : call.generationId());
         Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), UsageStatus.ERROR.name(), // operations hook
                 "error", call.stream(), 0, 0, 0, call.startNanos());
     }
@@ -96,7 +129,8 @@ public class Settlement {
 
     private static UsageRecord record(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
         return new UsageRecord(call.generationId(), call.key().developerId(), call.key().keyId(), route.modelSlug(),
-                route.providerSlug(), route.listingId(), m.promptTokens(), m.completionTokens(), m.costMicros(),
+                route.providerSlug(), route.listingId(), m.promptTokens(), m.cacheReadTokens(), m.cacheWriteTokens(),
+                m.completionTokens(), m.costMicros(),
                 call.holdMicros(), call.elapsedMs(), status, finishReason, call.stream(), m.capped(),
                 call.request().metadataJson(), call.selfTest());
     }

@@ -54,8 +54,8 @@ final class RoutingRequest {
         Set<String> required = bool(p, "require_parameters", false) ? RequestParameters.used(json) : Set.of();
         return new RoutingPreferences(models, strings(p, "order"), new LinkedHashSet<>(strings(p, "only")),
                 new LinkedHashSet<>(strings(p, "ignore")), bool(p, "allow_fallbacks", true),
-                sort, microsPerMTok(maxPrice, "prompt"), microsPerMTok(maxPrice, "completion"), required,
-                denyDataCollection(p));
+                sort, micros(maxPrice, "prompt", PER_MTOK), micros(maxPrice, "completion", PER_MTOK), required,
+                denyDataCollection(p), micros(maxPrice, "request", PER_REQUEST));
     }
 
     /** provider.sort wins over a variant; without either, the catalog's order. */
@@ -127,15 +127,17 @@ final class RoutingRequest {
         return out;
     }
 
-    /** A USD-per-million-tokens cap as micro-USD per million tokens (at most 6 decimals), or null for none. */
-    private static Long microsPerMTok(JsonObject maxPrice, String field) {
+    private static final String PER_MTOK = "USD per million tokens";
+    private static final String PER_REQUEST = "USD per request";
+
+    /** A USD cap (per million tokens, or per request) as micro-USD (at most 6 decimals), or null for none. */
+    private static Long micros(JsonObject maxPrice, String field, String unit) {
         JsonValue v = maxPrice.get(field);
         if (v == null || v == JsonValue.NULL) {
             return null;
         }
         if (!(v instanceof JsonNumber n) || n.bigDecimalValue().signum() < 0) {
-            throw GatewayException.badRequest("provider.max_price." + field + " must be USD per million tokens",
-                    "provider.max_price");
+            throw GatewayException.badRequest("provider.max_price." + field + " must be " + unit, "provider.max_price");
         }
         try {
             return n.bigDecimalValue().movePointRight(6).setScale(0).longValueExact();

@@ -39,8 +39,8 @@ public class UsageRecorder {
     private static final String INSERT = """
             insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
                 completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata,
-                self_test)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?)
+                self_test, cache_read_tokens, cache_write_tokens)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
             on conflict (id) do nothing""";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
@@ -227,6 +227,8 @@ public class UsageRecorder {
         ps.setBoolean(15, u.capped());
         ps.setString(16, u.metadataJson());
         ps.setBoolean(17, u.selfTest());
+        ps.setLong(18, u.cacheReadTokens());
+        ps.setLong(19, u.cacheWriteTokens());
     }
 
     /** A served generation's usage record with the charge that bills it. */

@@ -1,19 +1,31 @@
 package dev.marketplace.routing.domain;
 
+import dev.marketplace.billing.money.PriceSet;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * A live way to serve a model: one listing on one provider endpoint, with the price (micro-USD per million tokens)
- * and the take rate in force, as captured in the catalog snapshot, and the request parameters the listing declares
- * it honours (null: not declared).
+ * A live way to serve a model: one listing on one provider endpoint, with its prices (prompt and completion per
+ * million tokens, per request, cache read and write, context tier; micro-USD) and the take rate in force, as captured
+ * in the catalog snapshot, and the request parameters the listing declares it honours (null: not declared).
  */
 public record Route(long listingId, String modelSlug, String upstreamModel, long providerId, String providerSlug,
                     String providerName, boolean platformOperated, int takeRateBps, Endpoint endpoint,
-                    long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, int maxOutputTokens, int contextLength,
-                    Set<String> supportedParameters) {
+                    PriceSet prices, int maxOutputTokens, int contextLength, Set<String> supportedParameters) {
 
     public Route {
+        Objects.requireNonNull(prices, "prices");
         supportedParameters = supportedParameters == null ? null : Set.copyOf(supportedParameters);
+    }
+
+    /** A route priced by prompt and completion tokens only. */
+    public Route(long listingId, String modelSlug, String upstreamModel, long providerId, String providerSlug,
+                 String providerName, boolean platformOperated, int takeRateBps, Endpoint endpoint,
+                 long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, int maxOutputTokens, int contextLength,
+                 Set<String> supportedParameters) {
+        this(listingId, modelSlug, upstreamModel, providerId, providerSlug, providerName, platformOperated, takeRateBps,
+                endpoint, PriceSet.tokens(inputPriceMicrosPerMTok, outputPriceMicrosPerMTok), maxOutputTokens,
+                contextLength, supportedParameters);
     }
 
     /** A route whose listing declares no supported parameters. */
@@ -22,6 +34,16 @@ public record Route(long listingId, String modelSlug, String upstreamModel, long
                  long inputPriceMicrosPerMTok, long outputPriceMicrosPerMTok, int maxOutputTokens, int contextLength) {
         this(listingId, modelSlug, upstreamModel, providerId, providerSlug, providerName, platformOperated, takeRateBps,
                 endpoint, inputPriceMicrosPerMTok, outputPriceMicrosPerMTok, maxOutputTokens, contextLength, null);
+    }
+
+    /** Micro-USD per million uncached prompt tokens (the base tier). */
+    public long inputPriceMicrosPerMTok() {
+        return prices.inputMicrosPerMTok();
+    }
+
+    /** Micro-USD per million completion tokens (the base tier). */
+    public long outputPriceMicrosPerMTok() {
+        return prices.outputMicrosPerMTok();
     }
 
     /** Whether the listing declares every one of these parameters (false when it declares none). */

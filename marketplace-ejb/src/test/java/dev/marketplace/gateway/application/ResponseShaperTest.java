@@ -35,6 +35,29 @@ class ResponseShaperTest {
         assertTrue(text.startsWith("{\"id\":\"gen-1-abc\""), text);
     }
 
+    @org.junit.jupiter.api.Test
+    void usageCarriesCachedTokensAndCostNextToTheUpstreamsDetails() {
+        JsonObject upstream = json("""
+                {"id":"up","object":"chat.completion","choices":[],
+                 "usage":{"prompt_tokens":800,"completion_tokens":50,"total_tokens":850,
+                          "prompt_tokens_details":{"cached_tokens":600,"audio_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}}""");
+        JsonObject usage = ResponseShaper.reply(upstream, CALL, ROUTE, new Metered(800, 600, 0, 50, 460, false))
+                .getJsonObject("usage");
+        assertEquals(json("""
+                {"prompt_tokens":800,"completion_tokens":50,"total_tokens":850,
+                 "prompt_tokens_details":{"cached_tokens":600,"audio_tokens":0,"cache_write_tokens":0},
+                 "completion_tokens_details":{"reasoning_tokens":0},"cost":0.000460}"""), usage);
+        assertEquals("0.000460", usage.getJsonNumber("cost").bigDecimalValue().toPlainString(), "micro-USD exactly");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNewUsageChunkDetailsCachedTokensToo() {
+        JsonObject usage = ResponseShaper.usageChunk(null, CALL, ROUTE, new Metered(30, 20, 5, 7, 12, false))
+                .getJsonObject("usage");
+        assertEquals(json("{\"cached_tokens\":20,\"cache_write_tokens\":5}"), usage.get("prompt_tokens_details"));
+        assertEquals(37, usage.getInt("total_tokens"));
+    }
+
     private static JsonObject json(String text) {
         return JsonP.createReader(new StringReader(text)).readObject();
     }

@@ -61,7 +61,7 @@ class ChatRequestTest {
         ChatRequest r = ChatRequest.parse(json("""
                 {"model":"a/b:floor","models":["c/d","a/b"],"messages":[{"role":"user","content":"x"}],
                  "provider":{"order":["p1"],"only":["p1","p2"],"ignore":["p3"],"allow_fallbacks":false,
-                             "max_price":{"prompt":0.5,"completion":1.25}}}"""));
+                             "max_price":{"prompt":0.5,"completion":1.25,"request":0.0002}}}"""));
         assertEquals(List.of("a/b", "c/d"), r.routing().models());
         assertEquals("a/b", r.model());
         assertEquals(RoutingPreferences.Sort.PRICE, r.routing().sort(), ":floor sorts by price");
@@ -70,6 +70,7 @@ class ChatRequestTest {
         assertEquals(false, r.routing().allowFallbacks());
         assertEquals(500_000L, r.routing().maxInputMicrosPerMTok());
         assertEquals(1_250_000L, r.routing().maxOutputMicrosPerMTok());
+        assertEquals(200L, r.routing().maxRequestMicros(), "USD per request as micro-USD");
     }
 
     @Test
@@ -116,6 +117,8 @@ class ChatRequestTest {
             "{\"model\":\"a/b\",\"provider\":{\"require_parameters\":\"yes\"},\"messages\":[{\"role\":\"user\"}]} | provider.require_parameters",
             "{\"model\":\"a/b\",\"provider\":{\"order\":\"p1\"},\"messages\":[{\"role\":\"user\"}]}        | order",
             "{\"model\":\"a/b\",\"provider\":{\"max_price\":{\"prompt\":0.0000001}},\"messages\":[{\"role\":\"user\"}]} | provider.max_price",
+            "{\"model\":\"a/b\",\"provider\":{\"max_price\":{\"request\":\"0.1\"}},\"messages\":[{\"role\":\"user\"}]} | provider.max_price",
+            "{\"model\":\"a/b\",\"provider\":{\"max_price\":{\"request\":0.0000001}},\"messages\":[{\"role\":\"user\"}]} | provider.max_price",
     })
     void refusesMalformedRoutingFields(String body, String param) {
         GatewayException e = assertThrows(GatewayException.class, () -> ChatRequest.parse(json(body)));

@@ -117,6 +117,25 @@ class RoutePlannerTest {
                 id -> false)));
     }
 
+    @Test
+    void maxPricePerRequestFiltersOnTheRequestPrice() {
+        Route free = priced(21, 0);
+        Route cheap = priced(22, 100);
+        Route dear = priced(23, 101);
+        Map<String, List<Route>> catalog = Map.of("m/r", List.of(free, cheap, dear));
+        RoutingPreferences capped = new RoutingPreferences(List.of("m/r"), List.of(), Set.of(), Set.of(), true,
+                RoutingPreferences.Sort.DEFAULT, null, null, Set.of(), false, 100L);
+        assertEquals(List.of(21L, 22L), ids(RoutePlanner.plan(capped, catalog::get, id -> false)), "at most 100 micro-USD");
+        assertEquals(List.of(21L, 22L, 23L), ids(RoutePlanner.plan(RoutingPreferences.defaultsFor("m/r"), catalog::get,
+                id -> false)), "no cap");
+    }
+
+    private static Route priced(long id, long requestMicros) {
+        return new Route(id, "m/r", "up", id, "p" + id, "p" + id, false, 500,
+                new Route.Endpoint(id, "openai", "http://x/" + id, null, 1000),
+                new dev.marketplace.billing.money.PriceSet(10, 10, requestMicros, 0, 0, null), 100, 1000, null);
+    }
+
     static List<Long> ids(List<Route> routes) {
         return routes.stream().map(Route::listingId).toList();
     }

@@ -83,15 +83,23 @@ final class AnthropicResponseTranslator {
         });
     }
 
-    /** OpenAI usage; cache writes and reads are input too, so they count as prompt tokens. */
+    /**
+     * OpenAI usage; cache writes and reads are input too, so they count as prompt tokens, and are detailed the way
+     * OpenRouter does: {@code prompt_tokens_details.cached_tokens} (read, Anthropic's {@code cache_read_input_tokens})
+     * and {@code cache_write_tokens} (Anthropic's {@code cache_creation_input_tokens}).
+     */
     static JsonObject usage(JsonObject anthropicUsage) {
-        long prompt = tokens(anthropicUsage, "input_tokens") + tokens(anthropicUsage, "cache_creation_input_tokens")
-                + tokens(anthropicUsage, "cache_read_input_tokens");
+        long cacheWrite = tokens(anthropicUsage, "cache_creation_input_tokens");
+        long cacheRead = tokens(anthropicUsage, "cache_read_input_tokens");
+        long prompt = tokens(anthropicUsage, "input_tokens") + cacheWrite + cacheRead;
         long completion = tokens(anthropicUsage, "output_tokens");
         return JsonP.createObjectBuilder()
                 .add("prompt_tokens", prompt)
                 .add("completion_tokens", completion)
                 .add("total_tokens", prompt + completion)
+                .add("prompt_tokens_details", JsonP.createObjectBuilder()
+                        .add("cached_tokens", cacheRead)
+                        .add("cache_write_tokens", cacheWrite))
                 .build();
     }
 

@@ -73,7 +73,8 @@ class AnthropicAdapterTest {
                 {"id":"msg_013Zva2CMHLNnXjNJJKqJ2EF","object":"chat.completion","created":1700000000,
                  "model":"claude-3-7-sonnet-20250219",
                  "choices":[{"index":0,"message":{"role":"assistant","content":"Hi! My name is Claude."},"finish_reason":"stop"}],
-                 "usage":{"prompt_tokens":2110,"completion_tokens":503,"total_tokens":2613}}"""),
+                 "usage":{"prompt_tokens":2110,"completion_tokens":503,"total_tokens":2613,
+                   "prompt_tokens_details":{"cached_tokens":5,"cache_write_tokens":10}}}"""),
                 adapter.complete(json(REQUEST).asJsonObject()));
     }
 
@@ -88,7 +89,7 @@ class AnthropicAdapterTest {
                    "tool_calls":[{"id":"toolu_01A09q90qw90lq917835lq9","type":"function","function":{"name":"get_weather",
                      "arguments":"{\\"location\\":\\"San Francisco, CA\\",\\"unit\\":\\"celsius\\"}"}}]},
                    "finish_reason":"tool_calls"}],
-                 "usage":{"prompt_tokens":384,"completion_tokens":69,"total_tokens":453}}"""),
+                 "usage":{"prompt_tokens":384,"completion_tokens":69,"total_tokens":453,"prompt_tokens_details":{"cached_tokens":0,"cache_write_tokens":0}}}"""),
                 adapter.complete(json(REQUEST).asJsonObject()));
     }
 
@@ -147,7 +148,8 @@ class AnthropicAdapterTest {
         stub.replay(200, "stream-text.sse");
         JsonObject usage = adapter.stream(json(STREAM_REQUEST).asJsonObject(), chunks::add);
         assertEquals(json(AnthropicStub.fixture("stream-text.chunks.json")), json(chunks.toString()));
-        assertEquals(json("{\"prompt_tokens\":25,\"completion_tokens\":15,\"total_tokens\":40}"), usage);
+        assertEquals(json("""
+                {"prompt_tokens":25,"completion_tokens":15,"total_tokens":40,"prompt_tokens_details":{"cached_tokens":0,"cache_write_tokens":0}}"""), usage);
         assertEquals(json("""
                 {"model":"claude-3-5-sonnet-20241022","max_tokens":1024,"system":"Be brief.",
                  "messages":[{"role":"user","content":[{"type":"text","text":"Hello"}]}],"stream":true}"""), json(stub.lastBody));
@@ -158,7 +160,19 @@ class AnthropicAdapterTest {
         stub.replay(200, "stream-tool-use.sse");
         JsonObject usage = adapter.stream(json(STREAM_REQUEST).asJsonObject(), chunks::add);
         assertEquals(json(AnthropicStub.fixture("stream-tool-use.chunks.json")), json(chunks.toString()));
-        assertEquals(json("{\"prompt_tokens\":472,\"completion_tokens\":89,\"total_tokens\":561}"), usage);
+        assertEquals(json("""
+                {"prompt_tokens":472,"completion_tokens":89,"total_tokens":561,"prompt_tokens_details":{"cached_tokens":0,"cache_write_tokens":0}}"""), usage);
+    }
+
+    @Test
+    void streamedCacheReadsAndWritesAreDetailedInTheUsage() throws Exception {
+        stub.replay(200, "stream-cached.sse");
+        JsonObject usage = adapter.stream(json(STREAM_REQUEST).asJsonObject(), chunks::add);
+        JsonObject expected = json("""
+                {"prompt_tokens":2081,"completion_tokens":12,"total_tokens":2093,
+                 "prompt_tokens_details":{"cached_tokens":2048,"cache_write_tokens":30}}""").asJsonObject();
+        assertEquals(expected, usage, "input 3 + cache write 30 + cache read 2048, the newest count of each winning");
+        assertEquals(expected, chunks.get(chunks.size() - 1).get("usage"), "the usage chunk says the same");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.marketplace.onboarding.listings.domain;
 
+import dev.marketplace.billing.money.PriceSet;
+
 /**
  * Every price column of a listing row (micro-USD per million tokens; the request price in micro-USD per request; the
  * tier: all three null or all three set), as an import writes them from one parsed item.
@@ -8,13 +10,13 @@ public record ListingPrices(long inputMicrosPerMTok, long outputMicrosPerMTok, l
                             long cacheReadMicrosPerMTok, long cacheWriteMicrosPerMTok, Integer tierMinContext,
                             Long tierInputMicrosPerMTok, Long tierOutputMicrosPerMTok) {
 
-    /**
-     * The prices of a parsed item. The parser refuses request, cache and tier prices other than zero until billing
-     * charges them (helper "pricing" widens {@link ListingProposal}); the columns are written here in full so that
-     * widening the proposal is the only change needed.
-     */
+    /** Every price of a parsed item (billing charges them all: {@code billing.money.PriceSet}). */
     public static ListingPrices of(ListingProposal proposal) {
-        return new ListingPrices(proposal.inputPriceMicrosPerMTok(), proposal.outputPriceMicrosPerMTok(), 0, 0, 0,
-                null, null, null);
+        PriceSet p = proposal.prices();
+        PriceSet.Tier tier = p.tier();
+        return new ListingPrices(p.inputMicrosPerMTok(), p.outputMicrosPerMTok(), p.requestMicros(),
+                p.cacheReadMicrosPerMTok(), p.cacheWriteMicrosPerMTok(),
+                tier == null ? null : Math.toIntExact(tier.minContext()),
+                tier == null ? null : tier.inputMicrosPerMTok(), tier == null ? null : tier.outputMicrosPerMTok());
     }
 }

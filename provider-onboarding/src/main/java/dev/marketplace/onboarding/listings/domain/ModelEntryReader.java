@@ -1,5 +1,6 @@
 package dev.marketplace.onboarding.listings.domain;
 
+import dev.marketplace.billing.money.PriceSet;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -53,7 +54,7 @@ final class ModelEntryReader {
         if (context.isPresent() && maxOutput.isPresent() && maxOutput.get() > context.get()) {
             fields.problem("max_output_length", "(" + maxOutput.get() + ") is larger than context_length (" + context.get() + ")");
         }
-        Optional<long[]> prices = PricingReader.read(fields);
+        Optional<PriceSet> prices = PricingReader.read(fields);
         List<String> sampling = fields.strings("supported_sampling_parameters", Set.of(), MAX_LIST);
         List<String> features = fields.strings("supported_features", Set.of(), MAX_LIST);
         String description = fields.string("description", 10_000).orElse("");
@@ -63,7 +64,7 @@ final class ModelEntryReader {
             return Optional.empty();
         }
         return Optional.of(new ListingProposal(id, slug, name, created, input, output, quantization,
-                context.get().intValue(), maxOutput.orElse(context.get()).intValue(), prices.get()[0], prices.get()[1],
+                context.get().intValue(), maxOutput.orElse(context.get()).intValue(), prices.get(),
                 sampling, features, description, deprecation, countries));
     }
 

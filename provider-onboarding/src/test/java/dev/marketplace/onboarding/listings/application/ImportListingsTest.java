@@ -121,6 +121,30 @@ class ImportListingsTest {
     }
 
     @Test
+    void requestCacheAndTierPricesAreKeptOnTheDraftAndUpdated() throws SQLException {
+        ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, ModelsDocument.parse(fixture("priced.json")));
+        assertTrue(report.applied(), report.problems().toString());
+        String row = "from listing where upstream_model = 'acme/every-price'";
+        String[] columns = {"input_price_micros_per_mtok", "output_price_micros_per_mtok", "request_price_micros",
+                "cache_read_price_micros_per_mtok", "cache_write_price_micros_per_mtok", "tier_min_context",
+                "tier_input_price_micros_per_mtok", "tier_output_price_micros_per_mtok"};
+        long[] expected = {1_250_000, 10_000_000, 200, 125_000, 1_625_000, 200_000, 2_500_000, 15_000_000};
+        for (int i = 0; i < columns.length; i++) {
+            assertEquals(expected[i], db.longValue("select " + columns[i] + " " + row), columns[i]);
+        }
+        assertEquals(1, db.longValue("select request_price_micros from listing where upstream_model = 'acme/request-only'"));
+
+        String withoutTier = new String(fixture("priced.json"), StandardCharsets.UTF_8)
+                .replace("{\"min_context\": 200000, \"prompt\": \"0.0000025\", \"completion\": \"0.000015\"}", "")
+                .replace("\"request\": \"0.0002\"", "\"request\": \"0.0003\"");
+        assertTrue(imports.fromDocument(acme, endpoint, SOURCE,
+                ModelsDocument.parse(withoutTier.getBytes(StandardCharsets.UTF_8))).applied());
+        assertEquals(300, db.longValue("select request_price_micros " + row));
+        assertEquals(1, db.longValue("select count(*) " + row + " and tier_min_context is null"
+                + " and tier_input_price_micros_per_mtok is null and tier_output_price_micros_per_mtok is null"), "the tier is gone");
+    }
+
+    @Test
     void aDocumentWithOneBadItemWritesNothing() throws SQLException {
         ImportReport report = imports.fromDocument(acme, endpoint, SOURCE, ModelsDocument.parse(fixture("hostile.json")));
         assertFalse(report.applied());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketplace.billing.money.PriceSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,10 +122,11 @@ class ModelsDocumentTest {
                 "data[5] (acme/exp) pricing.prompt: must be a plain decimal string",
                 "data[5] (acme/exp) pricing.completion: must be a plain decimal string",
                 "data[6] (acme/huge) pricing.prompt: \"99999999999\" is too large to charge",
-                "data[7] (acme/request) pricing.request: is 0.0002 USD per request, which billing cannot charge yet",
-                "data[8] (acme/cache) pricing.input_cache_read: is 0.0000001 USD per cached input token read, which billing cannot charge yet",
-                "data[8] (acme/cache) pricing.input_cache_write: is 0.00000125 USD per cached input token written",
-                "data[9] (acme/tiers) pricing.context_tiers: prices that change with the context length cannot be charged yet",
+                "data[7] (acme/request) pricing.request: \"0.0000002\" cannot be charged exactly: the smallest step billing can charge is 0.000001 USD (1 micro-USD) per request",
+                "data[8] (acme/cache) pricing.input_cache_read: must be a decimal string in USD per token, got a number",
+                "data[8] (acme/cache) pricing.input_cache_write: is negative",
+                "data[8] (acme/cache) pricing.image: is 0.001 USD per input image, which billing cannot charge",
+                "data[9] (acme/tiers) pricing.context_tiers: has 2 tiers; billing charges at most 1 tier beyond the base prompt and completion prices",
                 "data[10] (acme/mystery) pricing.vibes: is not a price field we know",
                 "data[11] (../../etc/passwd) id: \"../../etc/passwd\" is not a model slug",
                 "data[12] (acme/big-context) context_length: is out of range",
@@ -135,6 +137,41 @@ class ModelsDocumentTest {
                 "every item but the first has a problem");
         assertEquals(List.of("acme/good"), document.proposals().stream().map(ListingProposal::upstreamModel).toList());
         assertFalse(document.valid(), "a document with any problem is not importable");
+    }
+
+    @Test
+    void everyPriceBillingChargesIsAccepted() {
+        ModelsDocument document = ModelsDocument.parse(fixture("priced.json"));
+        assertEquals(List.of(), document.problems());
+        assertEquals(new PriceSet(1_250_000, 10_000_000, 200, 125_000, 1_625_000, new PriceSet.Tier(200_000, 2_500_000, 15_000_000)),
+                document.proposals().get(0).prices(), "per token × 10^12, per request × 10^6, exactly");
+        assertEquals(new PriceSet(0, 0, 1, 0, 0, null), document.proposals().get(1).prices(), "the smallest request price");
+        assertEquals(new PriceSet(1_000_000, 2_000_000, 0, 100_000, 0, null), document.proposals().get(2).prices(),
+                "absent prices are free");
+        assertEquals(1_250_000, document.proposals().get(0).inputPriceMicrosPerMTok());
+        assertEquals(10_000_000, document.proposals().get(0).outputPriceMicrosPerMTok());
+    }
+
+    @Test
+    void tiersAndUnchargeablePricesAreRefusedWithTheFieldNamed() {
+        ModelsDocument document = ModelsDocument.parse(fixture("tier-problems.json"));
+        assertEquals(List.of(), document.proposals());
+        String all = describeAll(document);
+        for (String expected : List.of(
+                "data[0] (acme/t0) pricing.context_tiers: must be an array of at most 1 tier, got an object",
+                "data[1] (acme/t1) pricing.context_tiers[0]: must be an object",
+                "data[2] (acme/t2) pricing.context_tiers[0].min_context: must be a whole number of prompt tokens between 1 and",
+                "data[2] (acme/t2) pricing.context_tiers[0].completion: is missing",
+                "data[3] (acme/t3) pricing.context_tiers[0].input_cache_read: cannot be charged per tier",
+                "data[3] (acme/t3) pricing.context_tiers[0].min_context: must be a whole number of prompt tokens between 1 and 2147483647, got 500.5",
+                "data[4] (acme/t4) pricing.context_tiers[0].min_context: must be a whole number of prompt tokens between 1 and 2147483647, got a string",
+                "data[4] (acme/t4) pricing.context_tiers[0].prompt: must be a decimal string in USD per token, got a number",
+                "data[4] (acme/t4) pricing.context_tiers[0].completion: \"0.0000000000000001\" cannot be charged exactly",
+                "data[5] (acme/t5) pricing.internal_reasoning: is 0.00001 USD per reasoning token, which billing cannot charge",
+                "data[5] (acme/t5) pricing.audio: is 0.1 USD per audio input unit, which billing cannot charge",
+                "data[5] (acme/t5) pricing.web_search: is 0.01 USD per web search, which billing cannot charge")) {
+            assertTrue(all.contains(expected), () -> "missing \"" + expected + "\" in:\n" + all);
+        }
     }
 
     private static String describeAll(ModelsDocument document) {
