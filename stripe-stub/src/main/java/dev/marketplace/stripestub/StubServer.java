@@ -35,6 +35,7 @@ public final class StubServer implements AutoCloseable {
     private final Webhooks webhooks;
     private final RestApi api;
     private final Control control;
+    private final Transfers transfers;
     private final CheckoutFlow checkout;
     private final Idempotency idempotency = new Idempotency();
     private final String baseUrl;
@@ -50,6 +51,7 @@ public final class StubServer implements AutoCloseable {
         webhooks = new Webhooks(bound, clock);
         api = new RestApi(state, charging, checkout);
         control = new Control(state, charging, checkout, webhooks);
+        transfers = new Transfers(state, charging);
         executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "stub-http");
             t.setDaemon(true);
@@ -88,8 +90,10 @@ public final class StubServer implements AutoCloseable {
                 } else if (path.startsWith("/checkout/")) {
                     page(exchange, method, path.substring("/checkout/".length()), body);
                 } else if (path.startsWith("/_stub/")) {
-                    Reply reply = control.handle(method, path, Params.parse(exchange.getRequestURI().getRawQuery()),
-                            body);
+                    Params query = Params.parse(exchange.getRequestURI().getRawQuery());
+                    Reply reply = Transfers.handles(path) ? transfers.handle(method, path, query)
+                            : "/_stub/idempotency/forget".equals(path) ? idempotency.forgetAll()
+                            : control.handle(method, path, query, body);
                     json(exchange, reply.status(), JsonText.write(reply.body()), false);
                     webhooks.send(reply.events());
                 } else {
@@ -124,7 +128,8 @@ public final class StubServer implements AutoCloseable {
         String text;
         List<Map<String, Object>> events;
         try {
-            Reply reply = api.handle(method, path, params);
+            Reply reply = Transfers.handles(path) ? transfers.handle(method, path, params)
+                    : api.handle(method, path, params);
             status = reply.status();
             text = JsonText.write(reply.body());
             events = reply.events();
