@@ -19,8 +19,8 @@ public class FinanceView extends RoleLandingView {
         super(PortalUser.FINANCE, "Finance",
                 "Here the finance team settles what developers spent, pays providers their share and keeps the books in balance.",
                 List.of(
-                        new Part("Settlements", "per-period statements of usage, platform fees and provider shares, approved by two people", false),
-                        new Part("Payouts", "transfers of provider shares, with their status at Stripe", false),
+                        new Part("Settlements", "per-period statements of usage, platform fees and provider shares, approved by two people (/finance/settlements)", true),
+                        new Part("Payouts", "transfers of provider shares, with their status at Stripe (on each statement)", true),
                         new Part("Reconciliation", "ledger against usage records against Stripe, and period close", false)));
     }
 }

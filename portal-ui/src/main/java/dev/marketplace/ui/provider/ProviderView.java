@@ -26,7 +26,7 @@ public class ProviderView extends RoleLandingView {
                         new Part("Listings", "the models you offer and their prices per million tokens, live after approval", false),
                         new Part("Endpoints", "the upstream URLs that serve your models, verified before going live", false),
                         new Part("Health", "latency and error rates of your endpoints as the router sees them", false),
-                        new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect", false)));
+                        new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect (/provider/payouts)", true)));
     }
 
     @Override

@@ -40,6 +40,9 @@ public class MainLayout extends AppLayout {
         user.filter(u -> u.hasRole(PortalUser.DEVELOPER))
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));
 
+        user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/settlements", "Settlements")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/payouts", "Payouts")));
+
         HorizontalLayout account = new HorizontalLayout();
         account.addClassName("portal-account");
         account.setAlignItems(FlexComponent.Alignment.CENTER);
