@@ -95,6 +95,10 @@ public class SettlementsView extends Div implements BeforeEnterObserver {
             names = payees.stream().collect(Collectors.toMap(SettlementPayee::providerId, SettlementPayee::name,
                     (a, b) -> a));
             provider.setItems(payees);
+            // ?provider=<id> preselects one provider (a link from elsewhere, or a test)
+            event.getLocation().getQueryParameters().getSingleParameter("provider").filter(v -> v.matches("[0-9]{1,18}"))
+                    .flatMap(v -> payees.stream().filter(p -> p.providerId() == Long.parseLong(v)).findFirst())
+                    .ifPresent(provider::setValue);
             add(new H1("Settlements"), new Paragraph("A run makes a statement for every closed period (UTC, by posting "
                     + "time, after the grace window) since each provider's last one; running again never makes a "
                     + "second statement of a period. One finance user prepares a statement, another approves it; an "
