@@ -41,6 +41,7 @@ public class MainLayout extends AppLayout {
                 .ifPresent(u -> nav.add(new Anchor("/developer/billing", "Billing")));
 
         user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/settlements", "Settlements")));
+        user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/credits", "Credit requests")));
         user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/payouts", "Payouts")));
 
         HorizontalLayout account = new HorizontalLayout();

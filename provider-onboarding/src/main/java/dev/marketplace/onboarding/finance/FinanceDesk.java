@@ -1,5 +1,8 @@
 package dev.marketplace.onboarding.finance;
 
+import dev.marketplace.billing.approvals.FinanceRequest;
+import dev.marketplace.billing.approvals.FinanceRequests;
+import dev.marketplace.billing.approvals.RequestKind;
 import dev.marketplace.billing.audit.FinanceAudit;
 import dev.marketplace.billing.payouts.ConnectPayout;
 import dev.marketplace.billing.payouts.ConnectPayouts;
@@ -42,6 +45,24 @@ public class FinanceDesk {
     UsageRecordAttribution attribution;
     @Inject
     ListingImports members;
+    @Inject
+    FinanceRequests requests;
+
+    public FinanceRequest request(RequestKind kind, long developerId, long amountMicros, String reason, String actor) {
+        return requests.request(kind, developerId, amountMicros, reason, actor, AUDIT);
+    }
+
+    public FinanceRequest approveRequest(long id, String actor) {
+        return requests.approve(id, actor, AUDIT);
+    }
+
+    public FinanceRequest rejectRequest(long id, String actor) {
+        return requests.reject(id, actor, AUDIT);
+    }
+
+    public List<FinanceRequest> requests() {
+        return requests.list();
+    }
 
     /** Settles every provider's (or one provider's) closed periods; progress after each provider. */
     public List<Statement> run(Long providerId, String actor, Settlements.Progress progress) {
