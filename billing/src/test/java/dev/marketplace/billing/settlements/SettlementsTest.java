@@ -72,15 +72,7 @@ class SettlementsTest {
             long prompt = random.nextInt(5000);
             long completion = random.nextInt(900);
             fixtures.charge("s1-" + i, provider, false, model, prompt, completion, gross, bps, at);
-            FeeSplit split = Money.split(gross, bps);
-            long[] e = expected.computeIfAbsent(at.atZone(ZoneOffset.UTC).toLocalDate() + "|" + model,
-                    k -> new long[6]);
-            e[0]++;
-            e[1] += prompt;
-            e[2] += completion;
-            e[3] += gross;
-            e[4] += split.feeMicros();
-            e[5] += split.shareMicros();
+            add(expected, at, model, prompt, completion, gross, bps);
         }
         // exactly on the boundary: belongs to the day that starts there; one micro before: to the day before
         fixtures.charge("s1-edge-a", provider, false, "acme/big", 10, 10, 1_000_001, 500, DAY2);
@@ -119,7 +111,7 @@ class SettlementsTest {
 
     private static void add(Map<String, long[]> expected, Instant at, String model, long prompt, long completion,
                             long gross, int bps) {
-        long[] e = expected.get(at.atZone(ZoneOffset.UTC).toLocalDate() + "|" + model);
+        long[] e = expected.computeIfAbsent(at.atZone(ZoneOffset.UTC).toLocalDate() + "|" + model, k -> new long[6]);
         FeeSplit split = Money.split(gross, bps);
         e[0]++;
         e[1] += prompt;
