@@ -83,6 +83,15 @@ final class FinancePage implements AutoCloseable {
                 "const e = document.getElementById(arguments[0]); return e ? e.textContent : null;", id);
     }
 
+    /** Fetches a path with this browser's session (e.g. an export); returns the status, a newline, the body. */
+    String fetch(String path) {
+        return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'})"
+                + ".then(r => r.text().then(t => done(r.status + '\\n' + t)))"
+                + ".catch(e => done('0\\n' + e));", path);
+    }
+
     private void idle() {
         wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
     }

@@ -98,6 +98,11 @@ class SettlementPayoutIT {
                 fiona.click("approve-statement");
                 assertTrue(fiona.awaitText("statement-action-error", "another finance user must approve it")
                         .contains("prepared by finance"));
+                String csv = fiona.fetch("/export/statements/" + statementId + ".csv");
+                assertTrue(csv.startsWith("200\nstatement,provider,") && csv.contains(",usage,")
+                        && csv.contains("," + MODEL + "," + CALLS + ","), csv);
+                assertTrue(fiona.fetch("/export/statements/" + statementId + ".html")
+                        .contains("Settlement statement #" + statementId));
             } catch (RuntimeException | AssertionError e) {
                 fiona.screenshot("SettlementPayoutIT-finance");
                 throw e;
@@ -116,6 +121,8 @@ class SettlementPayoutIT {
             }
         }
 
+        assertEquals(401, Http.get(BASE_URL + "/export/statements/" + statementId + ".csv", null).statusCode(),
+                "no export without a portal session");
         String transferId;
         try (Connection c = Db.connect()) {
             transferId = Db.queryStrings(c, "select transfer_id from payout_transfer where statement_id = "
