@@ -45,7 +45,7 @@ public class Settlements {
         // for CDI
     }
 
-    protected Settlements(DataSource dataSource, SettlementPolicy policy, Clock clock) {
+    public Settlements(DataSource dataSource, SettlementPolicy policy, Clock clock) {
         this.dataSource = dataSource;
         this.policy = policy;
         this.clock = clock;
