@@ -54,17 +54,20 @@ public class SettlementsView extends Div implements BeforeEnterObserver {
     private final ProgressBar progress = new ProgressBar(0, 1);
     private final Span status = new Span();
     private final Grid<Statement> grid = new Grid<>(Statement.class, false);
+    private final SettlementSettingForm setting;
     private Map<Long, String> names = Map.of();
     private PortalUser user;
 
     @Inject
     public SettlementsView(FinanceDesk desk) {
         this.desk = desk;
+        this.setting = new SettlementSettingForm(desk);
         addClassName("portal-page");
         provider.setId("settlement-provider");
         provider.setPlaceholder("All providers");
         provider.setClearButtonVisible(true);
         provider.setItemLabelGenerator(p -> p.name() + " (#" + p.providerId() + ")");
+        provider.addValueChangeListener(change -> setting.show(change.getValue(), user == null ? null : user.username()));
         run.setId("run-settlement");
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.addClickListener(click -> start());
@@ -103,7 +106,8 @@ public class SettlementsView extends Div implements BeforeEnterObserver {
                     + "time, after the grace window) since each provider's last one; running again never makes a "
                     + "second statement of a period. One finance user prepares a statement, another approves it; an "
                     + "approved statement is paid by Stripe Transfer."),
-                    new HorizontalLayout(provider, run), progress, status, grid);
+                    new HorizontalLayout(provider, run), setting, progress, status, grid);
+            setting.show(provider.getValue(), u.username());
             refresh();
         });
     }
