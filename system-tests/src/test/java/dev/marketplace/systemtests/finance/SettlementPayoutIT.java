@@ -8,6 +8,7 @@ import dev.marketplace.systemtests.cluster.FundedDeveloper;
 import dev.marketplace.systemtests.purchases.StripeStub;
 import dev.marketplace.systemtests.support.Db;
 import dev.marketplace.systemtests.support.Http;
+import dev.marketplace.systemtests.support.StubUpstreams;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -16,6 +17,8 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +37,18 @@ class SettlementPayoutIT {
     private static final int CALLS = 4;
     private static final int TAKE_RATE_BPS = 500;
     private static final String ACCOUNT = "acct_1FinPayee" + Long.toString(System.nanoTime(), 36);
+
+    private static StubUpstreams stubs;
+
+    @BeforeAll
+    static void startUpstreams() throws Exception {
+        stubs = StubUpstreams.start(); // the healthy upstream (18194) that serves fin-payee's model
+    }
+
+    @AfterAll
+    static void stopUpstreams() {
+        stubs.close();
+    }
 
     @Test
     void callsAreSettledApprovedByTwoPeoplePaidOnceAndAReversalComesBackToPayable() throws Exception {
