@@ -43,6 +43,16 @@ final class Idempotency {
         return stored;
     }
 
+    /**
+     * {@code POST /_stub/idempotency/forget}: forgets every stored key, as Stripe does after 24 hours, so a test can
+     * retry "a day later" with the same key and get a new object.
+     */
+    synchronized Reply forgetAll() {
+        int forgotten = byKey.size();
+        byKey.clear();
+        return Reply.ok(new java.util.LinkedHashMap<>(java.util.Map.of("forgotten", forgotten)), java.util.List.of());
+    }
+
     synchronized void store(String apiKey, String key, String fingerprint, int status, String body) {
         if (status == 400 || status == 401 || status == 404) {
             return;

@@ -36,6 +36,7 @@ public final class StubServer implements AutoCloseable {
     private final Webhooks webhooks;
     private final RestApi api;
     private final Control control;
+    private final Transfers transfers;
     private final CheckoutFlow checkout;
     private final Idempotency idempotency = new Idempotency();
     private final Webhooks connectWebhooks;
@@ -59,6 +60,7 @@ public final class StubServer implements AutoCloseable {
         ConnectAccounts accounts = new ConnectAccounts(state, baseUrl);
         connect = new ConnectApi(state, accounts, connectWebhooks);
         connectPage = new ConnectPage(state, accounts, this::deliver);
+        transfers = new Transfers(state, charging);
         executor = Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "stub-http");
             t.setDaemon(true);
@@ -104,7 +106,9 @@ public final class StubServer implements AutoCloseable {
                     page(exchange, method, path.substring("/checkout/".length()), body);
                 } else if (path.startsWith("/_stub/")) {
                     Params query = Params.parse(exchange.getRequestURI().getRawQuery());
-                    Reply reply = ConnectApi.handles(path) ? connect.handle(method, path, query, body)
+                    Reply reply = Transfers.handles(path) ? transfers.handle(method, path, query)
+                            : "/_stub/idempotency/forget".equals(path) ? idempotency.forgetAll()
+                            : ConnectApi.handles(path) ? connect.handle(method, path, query, body)
                             : control.handle(method, path, query, body);
                     json(exchange, reply.status(), JsonText.write(reply.body()), false);
                     deliver(reply.events());
@@ -140,7 +144,8 @@ public final class StubServer implements AutoCloseable {
         String text;
         List<Map<String, Object>> events;
         try {
-            Reply reply = ConnectApi.handles(path) ? connect.handle(method, path, params, body)
+            Reply reply = Transfers.handles(path) ? transfers.handle(method, path, params)
+                    : ConnectApi.handles(path) ? connect.handle(method, path, params, body)
                     : api.handle(method, path, params);
             status = reply.status();
             text = JsonText.write(reply.body());

@@ -15,6 +15,8 @@ public final class AccountCodes {
     public static final String REVENUE_PURCHASE_FEE = "platform:revenue:purchase-fee";
     public static final String REFUNDS = "platform:refunds";
     public static final String DISPUTES = "platform:disputes";
+    /** Negative developer balances written off (four-eyes): an expense, negative as it grows. */
+    public static final String BAD_DEBT = "platform:bad-debt";
     /** Source of granted (promotional) credit. */
     public static final String PROMOTIONS = "platform:promotions";
 

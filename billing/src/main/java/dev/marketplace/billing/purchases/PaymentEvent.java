@@ -5,7 +5,7 @@ package dev.marketplace.billing.purchases;
  * deduplication key), its type and the raw JSON payload kept for audit.
  */
 public sealed interface PaymentEvent permits CompletedCheckout, OtherPaymentEvent, ChargeRefunded, ChargeDisputed,
-        PaymentIntentUpdate, SetupIntentSucceeded {
+        PaymentIntentUpdate, SetupIntentSucceeded, TransferReversed {
 
     String eventId();
 

@@ -5,6 +5,7 @@ import dev.marketplace.billing.disputes.DisputeOutcome;
 import dev.marketplace.billing.disputes.DisputeReport;
 import dev.marketplace.billing.disputes.DisputeStatus;
 import dev.marketplace.billing.disputes.Disputes;
+import dev.marketplace.billing.payouts.TransferReversals;
 import dev.marketplace.billing.refunds.ChargeRefunds;
 import dev.marketplace.billing.refunds.RefundOutcome;
 import dev.marketplace.billing.topup.ChargeResult;
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The effects of payment events other than the Checkout credit itself, on the receiver's connection and
- * transaction: refunds, disputes, auto top-up outcomes and saved cards.
+ * transaction: refunds, disputes, auto top-up outcomes, saved cards and reversed payout transfers.
  */
 final class PaymentEventHandlers {
 
@@ -32,6 +33,7 @@ final class PaymentEventHandlers {
     private final ChargeRefunds refunds = new ChargeRefunds();
     private final Disputes disputes = new Disputes();
     private final TopUpEvents topUps = new TopUpEvents();
+    private final TransferReversals reversals = new TransferReversals();
 
     ReceivePaymentEvent.Recorded handle(Connection connection, PaymentEvent event) throws SQLException {
         if (event instanceof ChargeRefunded refund) {
@@ -46,6 +48,11 @@ final class PaymentEventHandlers {
         if (event instanceof SetupIntentSucceeded setup) {
             return cardSaved(connection, setup.metadata(), setup.customerId(), setup.paymentMethodId(),
                     "setup intent " + setup.setupIntentId());
+        }
+        if (event instanceof TransferReversed reversed) {
+            TransferReversals.Outcome outcome = reversals.record(connection, reversed.transferId(),
+                    reversed.amountReversedCents());
+            return skip(outcome.posted() ? WebhookOutcome.TRANSFER_REVERSED : WebhookOutcome.NOTHING_NEW, outcome.note());
         }
         if (event instanceof CompletedCheckout checkout) {
             throw new IllegalArgumentException("Checkout events are credited by ReceivePaymentEvent: "

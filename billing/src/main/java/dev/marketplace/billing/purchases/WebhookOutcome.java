@@ -26,6 +26,8 @@ public enum WebhookOutcome {
     TOP_UP_CREDITED,
     /** An auto top-up failed (declined, or needs the card holder): auto top-up was turned off. */
     TOP_UP_FAILED,
+    /** A payout's transfer was reversed: the newly reversed amount is back in the provider's payable. */
+    TRANSFER_REVERSED,
     /** A card was saved for off-session charges. */
     CARD_SAVED,
     /** This event id was received before; nothing was done. */

@@ -56,7 +56,8 @@ public class FinanceView extends Div implements BeforeEnterObserver {
     private void build() {
         Position p = figures.position();
         List<MonthFigures> months = figures.months(YearMonth.now(ZoneOffset.UTC), MONTHS);
-        add(new H1("Finance"), new Paragraph(new Anchor("finance/reconciliation", "Reconciliation and close"),
+        add(new H1("Finance"), new Paragraph(new Anchor("finance/settlements", "Settlements and payouts"), new Span(" · "),
+                new Anchor("finance/reconciliation", "Reconciliation and close"),
                 new Span(" · everything below is read from the ledger")));
         add(new H2("Cash at Stripe against liabilities"));
         Div cards = new Div();

@@ -1,5 +1,6 @@
 /**
- * The finance team's area: settlements, provider payouts and reconciliation. For now a landing page that says
- * honestly what is not there yet; it depends on the shell only until the billing services it needs exist.
+ * The finance team's area: settlement runs with progress, statements with four-eyes prepare/approve and payout by
+ * transfer, statement exports (CSV, printable page) for finance and the statement's own provider. Calls the finance
+ * desk of provider-onboarding only.
  */
 package dev.marketplace.ui.finance;

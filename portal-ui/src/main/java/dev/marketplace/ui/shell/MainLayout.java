@@ -49,6 +49,10 @@ public class MainLayout extends AppLayout {
         user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/tokens", "Provider tokens")));
         user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/prices", "Prices")));
 
+        user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/settlements", "Settlements")));
+        user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/credits", "Credit requests")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/payouts", "Payouts")));
+
         HorizontalLayout account = new HorizontalLayout();
         account.addClassName("portal-account");
         account.setAlignItems(FlexComponent.Alignment.CENTER);

@@ -10,13 +10,13 @@ import java.util.List;
  * A new developer ({@link TestDevelopers}) with a credit grant (a balanced journal, as the ledger writes it) and one
  * API key, optionally with a credit limit.
  */
-record FundedDeveloper(long developerId, long keyId, String apiKey) {
+public record FundedDeveloper(long developerId, long keyId, String apiKey) {
 
     String account() {
         return Db.creditAccount(developerId);
     }
 
-    static FundedDeveloper create(long creditMicros, Long keyLimitMicros) throws Exception {
+    public static FundedDeveloper create(long creditMicros, Long keyLimitMicros) throws Exception {
         TestDevelopers.NewDeveloper d = TestDevelopers.create("cluster", "cluster test", keyLimitMicros);
         try (Connection c = Db.connect()) {
             grant(c, d.id(), creditMicros);

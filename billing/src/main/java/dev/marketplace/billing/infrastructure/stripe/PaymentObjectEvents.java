@@ -6,17 +6,20 @@ import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.SetupIntent;
+import com.stripe.model.Transfer;
 import dev.marketplace.billing.purchases.ChargeDisputed;
 import dev.marketplace.billing.purchases.ChargeRefunded;
 import dev.marketplace.billing.purchases.PaymentEvent;
 import dev.marketplace.billing.purchases.PaymentIntentUpdate;
 import dev.marketplace.billing.purchases.SetupIntentSucceeded;
+import dev.marketplace.billing.purchases.TransferReversed;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Translates the events of refunds, disputes, payment intents and setup intents into billing's records;
+ * Translates the events of refunds, disputes, payment intents, setup intents and reversed transfers into billing's
+ * records;
  * {@link #translate} is empty for any other type.
  */
 final class PaymentObjectEvents {
@@ -52,6 +55,11 @@ final class PaymentObjectEvents {
             SetupIntent setup = EventData.object(event, SetupIntent.class);
             return Optional.of(new SetupIntentSucceeded(event.getId(), type, payloadJson, setup.getId(),
                     setup.getCustomer(), setup.getPaymentMethod(), setup.getMetadata()));
+        }
+        if (TransferReversed.TYPE.equals(type)) {
+            Transfer transfer = EventData.object(event, Transfer.class);
+            return Optional.of(new TransferReversed(event.getId(), type, payloadJson, transfer.getId(),
+                    orZero(transfer.getAmountReversed())));
         }
         return Optional.empty();
     }

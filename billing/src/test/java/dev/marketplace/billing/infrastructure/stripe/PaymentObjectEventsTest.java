@@ -87,6 +87,16 @@ class PaymentObjectEventsTest {
                 .formatted(id, status, received), PaymentIntent.class);
     }
 
+    @Test
+    void transferReversedCarriesTheCumulativeReversedAmount() {
+        PaymentEvent event = verify("evt_tr", "transfer.reversed", """
+                {"id":"tr_1","object":"transfer","amount":4180,"amount_reversed":1000,"currency":"usd",\
+                "destination":"acct_1X","transfer_group":"statement_7","reversed":false}""");
+
+        assertEquals(new dev.marketplace.billing.purchases.TransferReversed("evt_tr", "transfer.reversed",
+                event.payloadJson(), "tr_1", 1000), event);
+    }
+
     private PaymentEvent verify(String eventId, String type, String object) {
         String payload = SignedEvents.event(eventId, type, SignedEvents.API_VERSION, object);
         return verifier.verify(payload.getBytes(StandardCharsets.UTF_8),

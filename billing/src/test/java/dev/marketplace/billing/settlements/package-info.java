@@ -1,0 +1,2 @@
+/** Tests of settlement statements against generated usage journals on PostgreSQL. */
+package dev.marketplace.billing.settlements;
