@@ -68,10 +68,11 @@ run_all_tests() {
   export MARKET_DEMO_CREDIT_MICROS=${MARKET_DEMO_CREDIT_MICROS:-1000000000}
   # upstreams the routing tests serve themselves (failing, healthy, breaking mid-stream, slow)
   export MARKET_SEED=$root/system-tests/src/test/resources/test-seed.json
-  # loopback stubs the provider tests register as endpoints and import from (systemtests.listings: 18220) and the
+  # loopback stubs the provider tests register as endpoints and import from (systemtests.listings: 18220,
+  # ProviderJourneyIT: 18200) and the
   # probe tests' stubs (systemtests.probe, 18230-18233) are exempt from the outbound guard; re-probe every 3 s so three
   # failures in a row happen within seconds (only listings with a probe run on record are re-probed)
-  export MARKET_OUTBOUND_ALLOW="${MARKET_OUTBOUND_ALLOW:+$MARKET_OUTBOUND_ALLOW,}http://127.0.0.1:18220,http://127.0.0.1:18230,http://127.0.0.1:18231,http://127.0.0.1:18232,http://127.0.0.1:18233"
+  export MARKET_OUTBOUND_ALLOW="${MARKET_OUTBOUND_ALLOW:+$MARKET_OUTBOUND_ALLOW,}http://127.0.0.1:18200,http://127.0.0.1:18220,http://127.0.0.1:18230,http://127.0.0.1:18231,http://127.0.0.1:18232,http://127.0.0.1:18233"
   export MARKET_PROBE_INTERVAL=${MARKET_PROBE_INTERVAL:-3}
   trap '"$root/scripts/second-node.sh" stop || true; stop_stack test; java -cp "$devtools_cp" dev.marketplace.devtools.CreateDatabase "$admin_url" postgres "$test_db" --drop >&2 || true' EXIT
   unset KEYCLOAK_URL

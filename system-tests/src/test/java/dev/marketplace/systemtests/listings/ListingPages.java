@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The provider's endpoints and listings pages and the admin's listing queue and registry, as a test drives them. */
-final class ListingPages {
+public final class ListingPages {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String VAADIN_IDLE = """
@@ -26,13 +26,13 @@ final class ListingPages {
     private final String baseUrl;
     private final WebDriverWait wait;
 
-    ListingPages(WebDriver driver, String baseUrl) {
+    public ListingPages(WebDriver driver, String baseUrl) {
         this.driver = driver;
         this.baseUrl = baseUrl;
         this.wait = new WebDriverWait(driver, TIMEOUT);
     }
 
-    ListingPages signIn(String path, String username) {
+    public ListingPages signIn(String path, String username) {
         driver.get(baseUrl + path);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(username.equals("admin") ? "admin" : username);
@@ -42,14 +42,14 @@ final class ListingPages {
         return this;
     }
 
-    ListingPages open(String path) {
+    public ListingPages open(String path) {
         driver.get(baseUrl + path);
         waitForVaadin();
         return this;
     }
 
     /** Fills the endpoint form and saves; returns the message line (a summary, or what was saved). */
-    String registerEndpoint(String name, String baseUrlOfEndpoint, String key, String listModelsUrl) {
+    public String registerEndpoint(String name, String baseUrlOfEndpoint, String key, String listModelsUrl) {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("endpoint-name")));
         type("endpoint-name", name);
         type("endpoint-base-url", baseUrlOfEndpoint);
@@ -70,7 +70,7 @@ final class ListingPages {
     }
 
     /** Picks the endpoint in the import box, imports, and returns the result text. */
-    String importFrom(String endpointName) {
+    public String importFrom(String endpointName) {
         WebElement input = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#import-endpoint input")));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(endpointName);
@@ -85,7 +85,7 @@ final class ListingPages {
     }
 
     /** Presses a button found by id (a script click: it may sit in a scrolled grid cell) and waits for Vaadin. */
-    void click(String id) {
+    public void click(String id) {
         WebElement button = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
         js("arguments[0].click();", button);
         waitForVaadin();
@@ -99,12 +99,12 @@ final class ListingPages {
         click("decision-confirm");
     }
 
-    String text(String id) {
+    public String text(String id) {
         return wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
 
     /** Waits until some cell of the grid contains {@code text}, then returns all cells. */
-    List<String> waitForCell(String gridId, String text) {
+    public List<String> waitForCell(String gridId, String text) {
         wait.until(d -> gridCells(gridId).stream().anyMatch(cell -> cell.contains(text)));
         return gridCells(gridId);
     }
@@ -115,7 +115,7 @@ final class ListingPages {
         return (List<String>) js(GRID_CELL_TEXTS, gridId);
     }
 
-    String pageText() {
+    public String pageText() {
         waitForVaadin();
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -27,12 +27,12 @@ import java.util.concurrent.Executors;
  * (OpenAI's chat framing: 3 tokens per message and 3 for the reply), LYING reports three times that, BREAKS answers
  * honestly but cuts its stream after two chunks (no [DONE]), DOWN answers 503 to everything.
  */
-final class ProbeStubs implements AutoCloseable {
+public final class ProbeStubs implements AutoCloseable {
     static final int HONEST_PORT = 18230;
     static final int LYING_PORT = 18231;
     static final int BREAKS_PORT = 18232;
     static final int DOWN_PORT = 18233;
-    static final String REPLY = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    public static final String REPLY = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
             + " fifteen sixteen seventeen eighteen nineteen twenty";
     private static final Encoding CL100K = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
 
@@ -45,6 +45,21 @@ final class ProbeStubs implements AutoCloseable {
         stubs.serve(LYING_PORT, 3, false, false);
         stubs.serve(BREAKS_PORT, 1, true, false);
         stubs.serve(DOWN_PORT, 1, false, true);
+        return stubs;
+    }
+
+    /**
+     * One honest upstream on {@code port} that also serves {@code modelsDocument} at {@code /v1/models} (a provider's
+     * List Models URL), for tests that import, probe and call one endpoint.
+     */
+    public static ProbeStubs honestWithModels(int port, String modelsDocument) throws IOException {
+        ProbeStubs stubs = new ProbeStubs();
+        stubs.serve(port, 1, false, false);
+        stubs.servers.get(0).createContext("/v1/models", exchange -> {
+            try (exchange) {
+                send(exchange, 200, "application/json", modelsDocument);
+            }
+        });
         return stubs;
     }
 
