@@ -38,7 +38,9 @@ public class AdminView extends RoleLandingView {
             applications.setId("admin-provider-applications");
             Anchor audit = new Anchor("/admin/audit", "Audit log");
             audit.setId("admin-audit-log");
-            Div links = new Div(applications, new Div(), audit);
+            Anchor probes = new Anchor("/provider/probes", "Verification probes (any listing by id)");
+            probes.setId("admin-probes");
+            Div links = new Div(applications, new Div(), audit, new Div(), probes);
             links.addClassName("portal-links");
             add(links);
         }
