@@ -47,8 +47,10 @@ public class AdminView extends RoleLandingView {
             takeRates.setId("admin-take-rates");
             Anchor status = new Anchor("/admin/providers/status", "Suspensions");
             status.setId("admin-provider-status");
+            Anchor probes = new Anchor("/provider/probes", "Verification probes (any listing by id)");
+            probes.setId("admin-probes");
             Div links = new Div(applications, new Div(), audit, new Div(), listings, new Div(), registry, new Div(),
-                    takeRates, new Div(), status);
+                    takeRates, new Div(), status, new Div(), probes);
             links.addClassName("portal-links");
             add(links);
         }

@@ -21,6 +21,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import dev.marketplace.platform.secrets.SecretCipher;
 import jakarta.inject.Inject;
 import dev.marketplace.onboarding.listings.application.ListingImports;
 import java.util.List;
@@ -54,6 +55,8 @@ public class ListingProbes {
     Instance<UpstreamAdapterFactory> factories;
     @Inject
     ListingImports members;
+    @Inject
+    SecretCipher cipher;
 
     private ProbeStore store;
     private UrlGuard guard;
@@ -61,7 +64,7 @@ public class ListingProbes {
 
     @PostConstruct
     void start() {
-        store = new ProbeStore(dataSource);
+        store = new ProbeStore(dataSource, cipher);
         guard = new UrlGuard(HostResolver.system(), AllowList.parse(Config.get("outbound.allow", "")));
     }
 

@@ -7,6 +7,8 @@ import dev.marketplace.onboarding.verification.domain.ProbeTarget;
 import dev.marketplace.onboarding.verification.domain.ProbeReport;
 import dev.marketplace.onboarding.verification.domain.ProbeRun;
 import dev.marketplace.onboarding.verification.domain.ProviderListing;
+import dev.marketplace.platform.secrets.EndpointKeys;
+import dev.marketplace.platform.secrets.SecretCipher;
 import dev.marketplace.routing.domain.Route;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,9 +28,12 @@ public final class ProbeStore {
     public static final int FAILURES_TO_PAUSE = 3;
 
     private final DataSource dataSource;
+    private final SecretCipher cipher;
 
-    public ProbeStore(DataSource dataSource) {
+    /** {@code cipher} opens the endpoint keys as stored (sealed, {@link EndpointKeys}) for the probe's calls. */
+    public ProbeStore(DataSource dataSource, SecretCipher cipher) {
         this.dataSource = dataSource;
+        this.cipher = cipher;
     }
 
     public Optional<ProbeTarget> target(long listingId) {
@@ -44,7 +49,8 @@ public final class ProbeStore {
                         return Optional.empty();
                     }
                     Route.Endpoint endpoint = new Route.Endpoint(rs.getLong(6), rs.getString(7), rs.getString(8),
-                            rs.getString(9), rs.getInt(10), rs.getString(11), null, null);
+                            EndpointKeys.open(cipher, rs.getLong(6), rs.getString(9)), rs.getInt(10), rs.getString(11),
+                            null, null);
                     return Optional.of(new ProbeTarget(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), endpoint));
                 }
@@ -148,18 +154,18 @@ public final class ProbeStore {
 
     /**
      * Live listings due for a re-probe, least recently probed first: those with a run on record (a listing goes live
-     * only after one), none running, and none started within the interval.
+     * only after one) whose latest run is not running and started longer than the interval ago. One index probe per
+     * live listing ({@code listing_probe_latest}), however long the history grows.
      */
     public List<Long> dueForReprobe(Duration interval, int limit) {
         return Transactions.withConnection(dataSource, "finding listings to re-probe", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     select l.id from listing l
-                      join (select listing_id, max(started_at) as last_started,
-                                   bool_or(status = 'running') as running
-                              from listing_probe group by listing_id) p on p.listing_id = l.id
-                     where l.status = 'live' and not p.running
-                       and p.last_started <= clock_timestamp() - make_interval(secs => ?)
-                     order by p.last_started limit ?""")) {
+                     cross join lateral (select p.status, p.started_at from listing_probe p where p.listing_id = l.id
+                                          order by p.started_at desc, p.id desc limit 1) last
+                     where l.status = 'live' and last.status <> 'running'
+                       and last.started_at <= clock_timestamp() - make_interval(secs => ?)
+                     order by last.started_at limit ?""")) {
                 s.setDouble(1, interval.toMillis() / 1000.0);
                 s.setInt(2, limit);
                 List<Long> ids = new ArrayList<>();

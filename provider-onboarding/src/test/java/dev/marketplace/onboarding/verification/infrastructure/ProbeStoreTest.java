@@ -27,7 +27,7 @@ class ProbeStoreTest {
     @BeforeAll
     static void setUp() throws SQLException {
         db = TestDatabase.create();
-        store = new ProbeStore(db.dataSource());
+        store = new ProbeStore(db.dataSource(), TestDatabase.cipher());
         providerId = db.provider("probe-store");
         endpointId = db.longValue("insert into provider_endpoint (provider_id, name, base_url, adapter_id) "
                 + "values (?, 'main', 'http://127.0.0.1:18230/v1', 'openai') returning id", providerId);
@@ -50,6 +50,19 @@ class ProbeStoreTest {
 
     private static ProbeReport failed() {
         return ProbeReport.empty().with(CheckResult.fail(Check.PROTOCOL, "down"));
+    }
+
+    @Test
+    void theProbeCallsWithTheEndpointKeyOpened() throws SQLException {
+        long sealedEndpoint = db.longValue("insert into provider_endpoint (provider_id, name, base_url, adapter_id) "
+                + "values (?, 'sealed', 'http://127.0.0.1:18230/v1', 'openai') returning id", providerId);
+        db.execute("update provider_endpoint set api_key = '" + dev.marketplace.platform.secrets.EndpointKeys.seal(
+                TestDatabase.cipher(), sealedEndpoint, "sk-upstream-secret") + "' where id = " + sealedEndpoint);
+        long model = db.longValue("insert into model (slug, name, context_length, max_output_tokens) "
+                + "values ('probe/sealed', 'm', 8192, 512) returning id");
+        long listing = db.longValue("insert into listing (model_id, endpoint_id, upstream_model, input_price_micros_per_mtok, "
+                + "output_price_micros_per_mtok, status) values (?, ?, 'up', 1, 2, 'draft') returning id", model, sealedEndpoint);
+        assertEquals("sk-upstream-secret", store.target(listing).orElseThrow().endpoint().apiKey());
     }
 
     @Test
