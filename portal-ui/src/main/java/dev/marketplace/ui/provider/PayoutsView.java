@@ -27,8 +27,8 @@ import java.util.Optional;
  * of its connected account as Stripe reported them (information: they move none of the marketplace's money).
  */
 @Dependent
-@Route(value = "provider/payouts", layout = MainLayout.class)
-@PageTitle("Payouts · Model Marketplace")
+@Route(value = "provider/statements", layout = MainLayout.class)
+@PageTitle("Statements and payouts · Model Marketplace")
 public class PayoutsView extends Div implements BeforeEnterObserver {
 
     static final int LISTED = 200;

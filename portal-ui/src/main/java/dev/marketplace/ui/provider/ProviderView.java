@@ -31,7 +31,7 @@ public class ProviderView extends RoleLandingView {
                         new Part("Endpoints", "the upstream URLs that serve your models, their keys stored encrypted", true),
                         new Part("Listings", "models imported from an endpoint's List Models URL, live after approval", true),
                         new Part("Health", "latency and error rates of your endpoints as the router sees them", true),
-                        new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect (/provider/payouts)", true)));
+                        new Part("Payouts", "your share of each call, settled and paid out through Stripe Connect (/provider/payouts, statements at /provider/statements)", true)));
         this.dashboard = dashboard;
     }
 

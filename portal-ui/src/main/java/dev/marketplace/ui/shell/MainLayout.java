@@ -51,7 +51,7 @@ public class MainLayout extends AppLayout {
 
         user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/settlements", "Settlements")));
         user.filter(u -> u.hasRole(PortalUser.FINANCE)).ifPresent(u -> nav.add(new Anchor("/finance/credits", "Credit requests")));
-        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/payouts", "Payouts")));
+        user.filter(u -> u.hasRole(PortalUser.PROVIDER)).ifPresent(u -> nav.add(new Anchor("/provider/statements", "Statements")));
 
         HorizontalLayout account = new HorizontalLayout();
         account.addClassName("portal-account");
