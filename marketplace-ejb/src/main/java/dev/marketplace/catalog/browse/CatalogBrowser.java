@@ -32,7 +32,10 @@ public class CatalogBrowser {
     static final Duration RANKING_TTL = Duration.ofSeconds(60);
     public static final int RANKING_DAYS = 7;
 
-    /** What routing serves: live listings on active endpoints of active providers, cheapest first per model. */
+    /**
+     * What routing serves: live listings on active endpoints of active providers that can be paid (the same rule as
+     * {@code PaidTrafficGate}), cheapest first per model.
+     */
     static final String LIVE = """
             select l.id, m.slug, m.name, m.description, m.context_length, m.max_output_tokens, m.input_modalities,
                    m.output_modalities, m.created_at, p.slug, p.name, l.input_price_micros_per_mtok,
@@ -43,6 +46,9 @@ public class CatalogBrowser {
             join provider_endpoint e on e.id = l.endpoint_id
             join provider p on p.id = e.provider_id
             where l.status = 'live' and e.status = 'active' and p.status = 'active'
+              and (p.platform_operated or p.payouts_exempt
+                   or exists (select 1 from provider_payout_account a
+                               where a.provider_id = p.id and a.transfers_capability = 'active'))
             order by m.slug, l.output_price_micros_per_mtok, l.input_price_micros_per_mtok, l.id""";
     /** Scheduled, neither applied nor cancelled: soonest first. */
     static final String UPCOMING = """

@@ -28,7 +28,8 @@ class CatalogBrowserTest {
     static void seed() throws SQLException {
         db = MarketTestDatabase.create();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into provider (slug, name) values ('acme', 'Acme'), ('beta', 'Beta'), ('gone', 'Gone')");
+            s.execute("insert into provider (slug, name, payouts_exempt) values ('acme', 'Acme', true), ('beta', 'Beta', true), "
+                    + "('gone', 'Gone', true), ('unpaid', 'Unpaid', false)"); // unpaid: no active Connect transfers
             s.execute("update provider set status = 'suspended' where slug = 'gone'");
             s.execute("insert into provider_endpoint (provider_id, name, base_url, adapter_id, status) "
                     + "select id, 'main', 'http://x', 'openai', 'active' from provider");
@@ -38,13 +39,15 @@ class CatalogBrowserTest {
                     + "('acme/chat', 'Acme Chat', 'A friendly chat model', 8000, 1000, '{text}'), "
                     + "('acme/vision', 'Acme Vision', 'Sees pictures', 128000, 4000, '{text,image}'), "
                     + "('beta/draft', 'Beta Draft', 'not live yet', 4000, 100, '{text}'), "
-                    + "('gone/old', 'Gone Old', 'provider suspended', 4000, 100, '{text}')");
+                    + "('gone/old', 'Gone Old', 'provider suspended', 4000, 100, '{text}'), "
+                    + "('unpaid/chat', 'Unpaid Chat', 'provider cannot be paid', 4000, 100, '{text}')");
             listing(s, "acme/chat", "acme", "main", 2_000_000, 6_000_000, "live");
             listing(s, "acme/chat", "beta", "main", 1_000_000, 8_000_000, "live");
             listing(s, "acme/chat", "acme", "off", 1, 1, "live"); // endpoint suspended: not shown
             listing(s, "acme/vision", "acme", "main", 5_000_000, 15_000_000, "live");
             listing(s, "beta/draft", "beta", "main", 1, 1, "draft");
             listing(s, "gone/old", "gone", "main", 1, 1, "live");
+            listing(s, "unpaid/chat", "unpaid", "main", 1, 1, "live"); // not routed (PaidTrafficGate): not shown
             s.execute("update listing set request_price_micros = 300, cache_read_price_micros_per_mtok = 500000, "
                     + "quantization = 'fp8' where input_price_micros_per_mtok = 5000000");
             s.execute("insert into listing_price_change (listing_id, input_price_micros_per_mtok, "

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.marketplace.developers.application.DeveloperAccounts;
 import dev.marketplace.gateway.domain.GatewayException;
@@ -18,6 +19,7 @@ import dev.marketplace.ui.shell.Formats;
 import dev.marketplace.ui.shell.MainLayout;
 import dev.marketplace.ui.shell.PortalUrls;
 import dev.marketplace.ui.shell.PortalUser;
+import dev.marketplace.ui.shell.ReturnPath;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,8 @@ class TryItPanel extends Div {
         setId("try-it");
         add(new H2("Try it"));
         if (user.isEmpty()) {
+            // the sign-in round trip through Keycloak keeps the session, not the query: remember where to come back
+            VaadinSession.getCurrent().getSession().setAttribute(ReturnPath.SESSION_ATTRIBUTE, "/models/" + modelSlug);
             add(new Paragraph("Sign in to send a prompt to " + modelSlug + "; it is billed to your credit like any call."),
                     MainLayout.fullPageLink(PortalUrls.login("/models/" + modelSlug), "Sign in to try it", "try-it-sign-in"));
             return;

@@ -54,6 +54,7 @@ class SuspensionIT {
             long tookMs = (System.nanoTime() - suspendedAt) / 1_000_000;
             assertEquals(404, status, "the model has no other provider: not found once suspended");
             assertTrue(tookMs <= STOPS_WITHIN.toMillis(), "stopped after " + tookMs + " ms");
+            System.out.printf("suspended provider's model refused %d ms after the admin confirmed%n", tookMs);
             try (Connection c = Db.connect()) {
                 assertEquals(1, Db.queryLong(c, "select count(*) from audit_log where actor = 'admin' and action = "
                         + "'provider.suspend' and target = ? and reason = 'Serving the wrong weights'", "provider:" + providerId));

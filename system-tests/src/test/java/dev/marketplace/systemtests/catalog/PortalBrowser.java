@@ -22,9 +22,9 @@ public final class PortalBrowser extends VaadinPage {
         return this;
     }
 
-    /** Opens {@code /login?…} for {@code path}, signs in and waits to be back there. */
+    /** Opens a guarded page signed out: its role gate sends the browser to sign in and back; signs in there. */
     public PortalBrowser openSignedIn(String path, String username, String password) {
-        driver.get(baseUrl + "/login?to=" + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+        driver.get(baseUrl + path);
         return signIn(username, password, path);
     }
 
