@@ -95,7 +95,7 @@ final class ListingPages {
     void decideWithReason(String buttonId, String reason) {
         click(buttonId);
         WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#decision-reason textarea")));
-        text.sendKeys(reason);
+        text.sendKeys(reason, Keys.TAB);
         click("decision-confirm");
     }
 
