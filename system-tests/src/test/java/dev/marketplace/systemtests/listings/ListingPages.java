@@ -95,7 +95,7 @@ public final class ListingPages {
     void decideWithReason(String buttonId, String reason) {
         click(buttonId);
         WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#decision-reason textarea")));
-        text.sendKeys(reason);
+        text.sendKeys(reason, Keys.TAB);
         click("decision-confirm");
     }
 
@@ -120,10 +120,11 @@ public final class ListingPages {
         return driver.findElement(By.tagName("body")).getText();
     }
 
+    /** Types into a field and leaves it (Tab): Vaadin sends a field's value on change, which fires on blur. */
     private void type(String id, String text) {
         WebElement input = driver.findElement(By.cssSelector("#" + id + " input"));
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(text);
+        input.sendKeys(text, Keys.TAB);
     }
 
     void waitForVaadin() {
