@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -120,6 +121,8 @@ class ReconciliationIT {
         page.clickByScript(By.id("correct-" + differenceId(session)));
         page.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("resolve-reason")));
         page.type("resolve-reason", "system test: a credit posted without a payment");
+        // Tab commits the field's value (Vaadin sends it on change) before the script click on the button
+        browser.driver().findElement(By.cssSelector("#resolve-reason input")).sendKeys(Keys.TAB);
         page.clickByScript(By.id("resolve-save"));
         page.wait.until(d -> page.gridRows("grid-missing_at_stripe").stream()
                 .anyMatch(r -> r.contains(session) && r.get(6).startsWith("corrected")));
