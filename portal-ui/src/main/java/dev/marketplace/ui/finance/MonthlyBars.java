@@ -38,7 +38,11 @@ final class MonthlyBars {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ')
                 .append(HEIGHT).append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\"><title>")
                 .append(escape(title)).append("</title>");
-        svg.append(text(LEFT - 6, TOP + 10, "end", format.apply(max)));
+        if (max == 0 && min == 0) {
+            svg.append(text(WIDTH / 2.0, HEIGHT / 2.0, "middle", "No activity in these months"));
+        } else if (max > 0) {
+            svg.append(text(LEFT - 6, TOP + 10, "end", format.apply(max)));
+        }
         svg.append(text(LEFT - 6, zeroY + 4, "end", format.apply(0)));
         if (min < 0) {
             svg.append(text(LEFT - 6, HEIGHT - BOTTOM, "end", format.apply(min)));

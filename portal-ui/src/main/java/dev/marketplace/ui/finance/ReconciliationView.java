@@ -203,8 +203,9 @@ public class ReconciliationView extends Div implements BeforeEnterObserver {
             byClass.computeIfAbsent(d.differenceClass(), k -> new java.util.ArrayList<>()).add(d);
         }
         byClass.forEach((cls, list) -> {
-            Details group = new Details(cls.dbValue().replace('_', ' ') + " (" + list.size() + ")", grid(list,
-                    period.closed()));
+            Grid<Difference> grid = grid(list, period.closed());
+            grid.setId("grid-" + cls.dbValue());
+            Details group = new Details(cls.dbValue().replace('_', ' ') + " (" + list.size() + ")", grid);
             group.setOpened(true);
             group.setId("class-" + cls.dbValue());
             differences.add(group);

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import dev.marketplace.billing.reconciliation.Corrections;
 import dev.marketplace.billing.reconciliation.Difference;
 import dev.marketplace.billing.reconciliation.Reconciliation;
@@ -34,6 +35,9 @@ final class ResolveDialog extends Dialog {
         reason.setRequired(true);
         reason.setMaxLength(1000);
         reason.setWidthFull();
+        // Enter saves: the values must be on the server before the shortcut's click, not only on blur
+        account.setValueChangeMode(ValueChangeMode.EAGER);
+        reason.setValueChangeMode(ValueChangeMode.EAGER);
         VerticalLayout form = new VerticalLayout(new Paragraph(d.differenceClass().dbValue() + " · "
                 + d.component().dbValue() + " " + d.joinKey() + " · moves " + Formats.usd(d.deltaMicros())));
         if (kind == Kind.CORRECT) {

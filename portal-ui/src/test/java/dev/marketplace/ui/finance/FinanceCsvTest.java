@@ -34,5 +34,7 @@ class FinanceCsvTest {
         assertTrue(svg.contains("<title>2026-11: v10</title>"), svg);
         assertTrue(svg.contains("Fees &lt;test&gt;"), svg);
         assertEquals(2, svg.split("<rect ").length - 1);
+        assertTrue(MonthlyBars.render("t", List.of(YearMonth.of(2026, 11)), new long[] {0}, "#000", v -> "v" + v)
+                .contains("No activity"));
     }
 }
