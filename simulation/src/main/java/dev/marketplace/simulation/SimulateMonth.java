@@ -20,7 +20,7 @@ import java.util.Random;
  * {@code ./marketplace simulate-month}: the month in clear steps, then the reconciliation of its period. The ledger
  * dates everything now(), so "the month" is this run's window: the period under reconciliation starts when the run
  * starts and ends after the last step, and "mid-month" is half-way through the calls (decision
- * 0009-recon-month-simulation). Prints every step (and the ones not included yet), what reconciliation found, and
+ * 0016). Prints every step (and the ones not included yet), what reconciliation found, and
  * {@code unexplained differences: N} as computed after resolving what it found.
  */
 public final class SimulateMonth {

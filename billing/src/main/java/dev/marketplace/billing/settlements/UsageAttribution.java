@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Which provider and model a usage journal was for, and its tokens. A usage journal's idempotency key is its usage
- * record id; the usage records live outside billing, so their owner implements this port (decision 0009-finance).
+ * record id; the usage records live outside billing, so their owner implements this port (decision 0015).
  * The money of a statement line never comes from here: only its labels and token counts do.
  */
 @FunctionalInterface
