@@ -49,6 +49,7 @@ class ProbePageIT {
         try (HeadlessChromium chromium = new HeadlessChromium()) {
             WebDriver driver = chromium.driver();
             WebDriverWait wait = new WebDriverWait(driver, TIMEOUT);
+            wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // the checks re-render while polled
             try {
                 driver.get(TestTarget.baseUrl() + path);
                 wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -92,7 +93,9 @@ class ProviderJourneyIT {
                     + "and l.status = 'draft'", SLUG));
 
             pages.open("/provider/probes/" + listingId.get()).click("probe-verify");
+            // the page re-renders the checks while it polls the run: an element found may be replaced before it is read
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            wait.ignoring(StaleElementReferenceException.class);
             for (String check : List.of("protocol", "completion", "streaming", "usage", "latency")) {
                 wait.until(d -> "passed".equals(d.findElement(By.id("probe-check-" + check)).getDomAttribute("data-state")));
             }
