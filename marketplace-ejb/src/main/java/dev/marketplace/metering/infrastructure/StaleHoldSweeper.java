@@ -36,7 +36,7 @@ public class StaleHoldSweeper {
     private static final String STALE = "select id from ledger_hold where status = 'open' and created_at < now() - "
             + "make_interval(mins => " + MAX_HOLD_AGE_MINUTES + ") order by created_at limit " + MAX_PER_SWEEP;
 
-    private static final String OF_DEAD_NODES = "select h.id from ledger_hold h where h.status = 'open'"
+    static final String OF_DEAD_NODES = "select h.id from ledger_hold h where h.status = 'open'"
             + " and h.owner is not null and h.owner <> ? and h.created_at < now() - make_interval(secs => "
             + DEAD_AFTER_SECONDS + ") and not exists (select 1 from node_heartbeat n where n.node_id = h.owner"
             + " and n.seen_at >= now() - make_interval(secs => " + DEAD_AFTER_SECONDS + "))"

@@ -78,6 +78,10 @@ class ClusterNodeKillIT {
             killSecondNode();
             killedAt = System.nanoTime();
             killed.set(true);
+            try (Connection c = Db.connect()) { // what the dead node may have left: said, so a run shows what it covered
+                System.out.printf("%s: open holds on the account right after the kill: %d%n", holds, Db.queryLong(c,
+                        "select count(*) from ledger_hold where account_code = ? and status = 'open'", dev.account()));
+            }
             long spentAllMs = waitUntilAllSpent(dev, killedAt);
             stop.set(true);
             for (Future<?> f : load) {
