@@ -1,6 +1,7 @@
 package dev.marketplace.billing.infrastructure.stripe;
 
 import com.stripe.model.Event;
+import com.stripe.model.StripeObject;
 import com.stripe.net.ApiResource;
 import dev.marketplace.billing.connect.ConnectEvent;
 import dev.marketplace.billing.connect.ConnectEventHandler;
@@ -34,7 +35,8 @@ public final class ConnectPayoutHandler implements ConnectEventHandler {
 
     @Override
     public ConnectEventOutcome handle(Connection connection, ConnectEvent event) throws SQLException {
-        Event parsed = ApiResource.GSON.fromJson(event.payloadJson(), Event.class);
+        Event parsed = StripeObject.deserializeStripeObject(event.payloadJson(), Event.class,
+                ApiResource.getGlobalResponseGetter());
         var payout = ConnectPayoutEvents.translate(parsed).orElseThrow(
                 () -> new IllegalStateException("event " + event.eventId() + " is not a payout event"));
         payouts.record(connection, payout);
