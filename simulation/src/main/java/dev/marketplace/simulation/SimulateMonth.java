@@ -20,16 +20,11 @@ import java.util.Random;
  * {@code ./marketplace simulate-month}: the month in clear steps, then the reconciliation of its period. The ledger
  * dates everything now(), so "the month" is this run's window: the period under reconciliation starts when the run
  * starts and ends after the last step, and "mid-month" is half-way through the calls (decision
- * 0016). Prints every step (and the ones not included yet), what reconciliation found, and
+ * 0016). Prints every step, what reconciliation found, and
  * {@code unexplained differences: N} as computed after resolving what it found.
  */
 public final class SimulateMonth {
 
-    /** Steps that belong to the month but live on another branch; printed as not included, never pretended. */
-    static final List<String> NOT_INCLUDED = List.of(
-            "settlement of the period per provider (helper finance's branch)",
-            "payouts by Stripe Transfer (helper finance's branch)",
-            "a reversed transfer (helper finance's branch)");
 
     /** The outcome, for the scaled-down test. */
     public record Result(List<Discrepancies.Injected> injected, List<Difference> found, List<Difference> unexpected,
@@ -93,9 +88,11 @@ public final class SimulateMonth {
         });
         step("refunds", () -> payments.refund(3));
         step("a dispute", payments::disputeLost);
-        for (String missing : NOT_INCLUDED) {
-            out.println("  [NOT INCLUDED] " + missing);
-        }
+        Settling settling = new Settling(world);
+        step("providers' Connect accounts (transfers active)", settling::connectAccounts);
+        step("settlement of the day per provider", settling::settle);
+        step("statements prepared by finance, approved by finance2, paid by Stripe Transfer", settling::approveAndPay);
+        step("a reversed transfer", settling::reverseOne);
         Discrepancies discrepancies = new Discrepancies(world, catalog, payments);
         step("inject five discrepancies (separate code)", () -> {
             discrepancies.beforeBoundary();
@@ -164,7 +161,6 @@ public final class SimulateMonth {
         out.println("unexplained differences: " + unexplained);
         out.printf("run time: %.1f s (%,d calls charged, %,d failed, %,d refused)%n", elapsed.toMillis() / 1000.0,
                 traffic.charged.get(), traffic.failed.get(), traffic.refused.get());
-        out.println("not included yet: " + String.join("; ", NOT_INCLUDED));
         return new Result(injected, found, unexpected, unexplained, nextOpen, books.ok(), traffic.charged.get(),
                 elapsed);
     }

@@ -49,6 +49,11 @@ final class StubControl {
         post("/_stub/disputes/" + disputeId + "/close?status=" + status);
     }
 
+    /** As if the platform reversed part of a transfer in the dashboard: the stub emits {@code transfer.reversed}. */
+    void reverseTransfer(String transferId, long amountCents) {
+        post("/_stub/transfers/" + transferId + "/reverse?amount=" + amountCents);
+    }
+
     private String post(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
     }

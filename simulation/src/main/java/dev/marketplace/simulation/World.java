@@ -7,6 +7,8 @@ import dev.marketplace.billing.checkout.PurchaseFee;
 import dev.marketplace.billing.checkout.StartCheckout;
 import dev.marketplace.billing.infrastructure.stripe.StandaloneStripe;
 import dev.marketplace.billing.infrastructure.stripe.StripeWebhookVerifier;
+import dev.marketplace.billing.payouts.PayoutFaults;
+import dev.marketplace.billing.payouts.Payouts;
 import dev.marketplace.billing.purchases.ReceivePaymentEvent;
 import dev.marketplace.billing.reconciliation.Reconciliation;
 import dev.marketplace.metering.application.StandaloneMetering;
@@ -23,7 +25,7 @@ import javax.sql.DataSource;
 /**
  * Everything one simulated month runs on, in this process: a fresh database (every module's migrations), a pool
  * over it, the Stripe stub with its webhooks delivered to an in-process receiver, and the application services wired
- * by hand: checkout, the success redirect, webhook handling, the metering settle path and reconciliation.
+ * by hand: checkout, the success redirect, webhook handling, the metering settle path, payouts and reconciliation.
  */
 final class World implements AutoCloseable {
 
@@ -40,6 +42,7 @@ final class World implements AutoCloseable {
     final StartCheckout startCheckout;
     final ConfirmCheckout confirmCheckout;
     final Reconciliation reconciliation;
+    final Payouts payouts;
     private final boolean keepDatabase;
 
     World(int threads, boolean keepDatabase) throws SQLException, IOException {
@@ -62,6 +65,7 @@ final class World implements AutoCloseable {
         startCheckout = new StartCheckout(data, stripe.checkoutSessions(), stripe.customers(), PurchaseFee.NONE) { };
         confirmCheckout = new ConfirmCheckout(data, stripe.checkoutSessions()) { };
         metering = new StandaloneMetering(data);
+        payouts = new Payouts(data, stripe.transfers(), PayoutFaults.NONE) { };
         reconciliation = new Reconciliation(data, stripe.balanceTransactions(), new JdbcMeteredUsage(data),
                 AuditLog::append);
     }

@@ -2,6 +2,7 @@ package dev.marketplace.billing.infrastructure.stripe;
 
 import dev.marketplace.billing.checkout.CheckoutSessions;
 import dev.marketplace.billing.checkout.PaymentCustomers;
+import dev.marketplace.billing.payouts.TransferGateway;
 import dev.marketplace.billing.reconciliation.BalanceTransactions;
 
 /**
@@ -23,6 +24,10 @@ public final class StandaloneStripe {
 
     public PaymentCustomers customers() {
         return new StripeCustomers(access);
+    }
+
+    public TransferGateway transfers() {
+        return new StripeTransfers(access);
     }
 
     public BalanceTransactions balanceTransactions() {
