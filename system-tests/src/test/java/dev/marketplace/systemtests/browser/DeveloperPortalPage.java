@@ -16,13 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class DeveloperPortalPage {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
-    private static final String GRID_CELL_TEXTS = """
-            return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
-                        .map(cell => cell.textContent.trim());""";
     /** The confirm dialog's buttons live in its overlay, which Vaadin moves to the end of the body. */
     private static final By OPEN_CONFIRM_BUTTON =
             By.cssSelector("vaadin-confirm-dialog-overlay[opened] vaadin-button[slot='confirm-button']");
@@ -99,12 +92,11 @@ final class DeveloperPortalPage {
     }
 
     void waitForVaadin() {
-        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(VAADIN_IDLE)));
+        VaadinPage.awaitIdle(wait);
     }
 
-    @SuppressWarnings("unchecked")
     private List<String> gridCells(String gridId) {
-        return (List<String>) ((JavascriptExecutor) driver).executeScript(GRID_CELL_TEXTS, gridId);
+        return VaadinPage.gridCellTexts(driver, gridId);
     }
 
     private static String valueOf(WebElement field) {

@@ -20,6 +20,10 @@ public class VaadinPage {
             return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
                 && Object.values(window.Vaadin.Flow.clients)
                          .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
+    /** Every grid cell's text, in document order (for "does the grid show this" checks). */
+    private static final String GRID_CELL_TEXTS = """
+            return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
+                        .map(cell => cell.textContent.trim());""";
     /** The rendered body rows of a grid, each as its cells' texts (cells live in light DOM, slotted into rows). */
     private static final String GRID_ROWS = """
             const grid = document.getElementById(arguments[0]);
@@ -57,7 +61,18 @@ public class VaadinPage {
     }
 
     public void waitForVaadin() {
-        wait.until(d -> Boolean.TRUE.equals(js(VAADIN_IDLE)));
+        awaitIdle(wait);
+    }
+
+    /** Waits until no Vaadin client on the page has a server round trip in flight: for page objects of any shape. */
+    public static void awaitIdle(WebDriverWait wait) {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+    }
+
+    /** Every cell text of the grid with this id (light-DOM cell contents, in document order). */
+    @SuppressWarnings("unchecked")
+    public static List<String> gridCellTexts(WebDriver driver, String gridId) {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript(GRID_CELL_TEXTS, gridId);
     }
 
     public void type(String fieldId, String text) {

@@ -1,5 +1,6 @@
 package dev.marketplace.systemtests.finance;
 
+import dev.marketplace.systemtests.browser.VaadinPage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class FinancePage implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
 
     private final String baseUrl;
     private final String who;
@@ -93,7 +90,7 @@ final class FinancePage implements AutoCloseable {
     }
 
     private void idle() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+        VaadinPage.awaitIdle(wait);
     }
 
     /** Saves {@code target/screenshots/<name>.png} (for a failure). */

@@ -1,5 +1,6 @@
 package dev.marketplace.systemtests.listings;
 
+import dev.marketplace.systemtests.browser.VaadinPage;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -14,13 +15,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class ListingPages {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
-    private static final String GRID_CELL_TEXTS = """
-            return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
-                        .map(cell => cell.textContent.trim());""";
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -109,10 +103,9 @@ public final class ListingPages {
         return gridCells(gridId);
     }
 
-    @SuppressWarnings("unchecked")
     List<String> gridCells(String gridId) {
         waitForVaadin();
-        return (List<String>) js(GRID_CELL_TEXTS, gridId);
+        return VaadinPage.gridCellTexts(driver, gridId);
     }
 
     public String pageText() {
@@ -128,7 +121,7 @@ public final class ListingPages {
     }
 
     void waitForVaadin() {
-        wait.until(d -> Boolean.TRUE.equals(js(VAADIN_IDLE)));
+        VaadinPage.awaitIdle(wait);
     }
 
     private Object js(String script, Object... args) {

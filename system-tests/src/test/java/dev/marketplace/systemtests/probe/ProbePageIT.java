@@ -1,5 +1,6 @@
 package dev.marketplace.systemtests.probe;
 
+import dev.marketplace.systemtests.browser.VaadinPage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -24,10 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ProbePageIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(40);
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
     private static ProbeStubs stubs;
     private static ProbeListings.Created listing;
 
@@ -56,7 +52,7 @@ class ProbePageIT {
                 driver.findElement(By.id("password")).sendKeys("admin");
                 driver.findElement(By.id("kc-login")).click();
                 wait.until(ExpectedConditions.urlToBe(TestTarget.baseUrl() + path));
-                wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(VAADIN_IDLE));
+                VaadinPage.awaitIdle(wait);
                 assertTrue(driver.findElement(By.id("probe-current")).getText().contains("Never probed"));
 
                 wait.until(ExpectedConditions.elementToBeClickable(By.id("probe-verify"))).click();

@@ -1,5 +1,6 @@
 package dev.marketplace.systemtests.providerapi;
 
+import dev.marketplace.systemtests.browser.VaadinPage;
 import static dev.marketplace.systemtests.providerapi.ProviderApi.expect;
 import static dev.marketplace.systemtests.providerapi.ProviderApi.expectError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,10 +32,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ProviderPortalIT {
     private static final String CHROMIUM = System.getProperty("market.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("market.chromedriver", "/usr/bin/chromedriver");
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
 
     @Test
     void aMemberCreatesATokenTheApiAcceptsAndRevokesIt() throws Exception {
@@ -104,6 +101,6 @@ class ProviderPortalIT {
     }
 
     private static void idle(WebDriverWait wait) {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+        VaadinPage.awaitIdle(wait);
     }
 }

@@ -1,8 +1,8 @@
 package dev.marketplace.systemtests.providers;
 
+import dev.marketplace.systemtests.browser.VaadinPage;
 import java.time.Duration;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -11,10 +11,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class PayoutAccountPage {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
 
     private final WebDriver driver;
     private final WebDriverWait wait;
@@ -62,6 +58,6 @@ final class PayoutAccountPage {
     }
 
     private void waitForVaadin() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+        VaadinPage.awaitIdle(wait);
     }
 }

@@ -1,5 +1,6 @@
 package dev.marketplace.systemtests.providers;
 
+import dev.marketplace.systemtests.browser.VaadinPage;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
@@ -13,13 +14,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class ProviderPortalPage {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String VAADIN_IDLE = """
-            return !!(window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients
-                && Object.values(window.Vaadin.Flow.clients)
-                         .every(c => typeof c.isActive !== 'function' || !c.isActive()));""";
-    private static final String GRID_CELL_TEXTS = """
-            return Array.from(document.querySelectorAll('#' + arguments[0] + ' vaadin-grid-cell-content'))
-                        .map(cell => cell.textContent.trim());""";
 
     private final WebDriver driver;
     private final String baseUrl;
@@ -87,7 +81,7 @@ final class ProviderPortalPage {
     List<String> gridCells(String gridId) {
         waitForVaadin();
         @SuppressWarnings("unchecked")
-        List<String> cells = (List<String>) ((JavascriptExecutor) driver).executeScript(GRID_CELL_TEXTS, gridId);
+        List<String> cells = VaadinPage.gridCellTexts(driver, gridId);
         return cells;
     }
 
@@ -124,6 +118,6 @@ final class ProviderPortalPage {
     }
 
     void waitForVaadin() {
-        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(VAADIN_IDLE)));
+        VaadinPage.awaitIdle(wait);
     }
 }
