@@ -83,8 +83,11 @@ public final class ChargeWriter {
         if (split.feeMicros() != 0) {
             postings.add(new Posting(charge.feeAccountCode(), split.feeMicros()));
         }
-        String memo = "usage at " + charge.takeRateBps() + " bps"
-                + (charge.holdId() == null ? "" : ", hold " + charge.holdId());
-        return new JournalEntry(charge.idempotencyKey(), KIND, memo, null, postings);
+        return new JournalEntry(charge.idempotencyKey(), KIND, memo(charge), null, postings);
+    }
+
+    /** The memo of a usage journal: the take rate, and the hold when the charge has one of its own. */
+    public static String memo(UsageCharge charge) {
+        return "usage at " + charge.takeRateBps() + " bps" + (charge.holdId() == null ? "" : ", hold " + charge.holdId());
     }
 }

@@ -1,6 +1,5 @@
 package dev.marketplace.billing.leases;
 
-import dev.marketplace.billing.holds.HoldStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,11 +61,6 @@ public final class LeaseStore {
     private static final String PENDING_RECALLS = """
             SELECT count(*) FROM balance_lease
              WHERE account_code = ? AND status = 'open' AND node_id <> ? AND recall_requested""";
-    private static final String INSERT_CLOSED_HOLD = """
-            INSERT INTO ledger_hold (id, account_code, amount_micros, status, closed_at)
-            VALUES (?, ?, ?, ?, now())
-            ON CONFLICT (id) DO NOTHING""";
-
     /**
      * Opens the lease (or tops up this node's open lease of that id) by up to {@code wantMicros}, but no more than
      * half of the account's available balance unless that is below {@code minMicros}, and only if at least
@@ -215,18 +209,6 @@ public final class LeaseStore {
                 return row.getLong(1);
             }
         }
-    }
-
-    /**
-     * Records the hold of a call that was served from a lease, already closed ({@code settled} or {@code released}):
-     * it never counted in the account's held amount (the lease did), it documents what was held for the call.
-     */
-    public void recordClosedHold(Connection c, String holdId, String accountCode, long amountMicros, HoldStatus status)
-            throws SQLException {
-        if (status == HoldStatus.OPEN) {
-            throw new IllegalArgumentException("a lease-served hold is recorded once closed");
-        }
-        update(c, INSERT_CLOSED_HOLD, holdId, accountCode, amountMicros, status.dbValue());
     }
 
     static void requireId(String id) {

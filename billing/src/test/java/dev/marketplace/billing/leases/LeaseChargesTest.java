@@ -6,7 +6,6 @@ import static dev.marketplace.billing.testing.Fixtures.balance;
 import static dev.marketplace.billing.testing.Fixtures.count;
 import static dev.marketplace.billing.testing.Fixtures.grant;
 import static dev.marketplace.billing.testing.Fixtures.held;
-import static dev.marketplace.billing.testing.Fixtures.holdStatus;
 import static dev.marketplace.billing.testing.Fixtures.postingCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,8 +51,8 @@ class LeaseChargesTest {
         assertEquals(2_300, leaseHeld("l201"), "4,000 leased - 1,700 spent");
         assertEquals(2_300, held(dataSource, account));
         assertEquals(6_000, available(dataSource, account), "the lease had reserved what was spent");
-        assertEquals("settled", holdStatus(dataSource, "gen-201-a"));
-        assertEquals(1_500, count(dataSource, "SELECT amount_micros FROM ledger_hold WHERE id = ?", "gen-201-a"));
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM ledger_hold WHERE id LIKE 'gen-201-%'"),
+                "a lease-served call's hold was only in memory: no hold row");
         assertEquals(3, postingCount(dataSource, "gen-201-a"));
         assertInvariantsOk(dataSource);
     }
@@ -109,7 +108,52 @@ class LeaseChargesTest {
         settle(charge(205, "gen-205", 0, "l205", 40));
         assertEquals(500, leaseHeld("l205"));
         assertEquals(1_000, balance(dataSource, account));
-        assertEquals("settled", holdStatus(dataSource, "gen-205"));
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM ledger_journal WHERE idempotency_key = 'gen-205'"), "nothing posted at gross 0");
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void chargesTakeFromTheLeaseInBatchOrderAndOneThatNoLongerFitsFallsBackWhileLaterSmallerOnesStillFit() throws SQLException {
+        String account = funded(207, 10_000);
+        lease("l207", account, 1_000);
+        // 600 fits (400 left), 500 does not (from the available balance), 300 fits again (100 left)
+        settle(charge(207, "gen-207-a", 600, "l207", 600), charge(207, "gen-207-b", 500, "l207", 500),
+                charge(207, "gen-207-c", 300, "l207", 300));
+        assertEquals(100, leaseHeld("l207"));
+        assertEquals(8_600, balance(dataSource, account));
+        assertEquals(100, held(dataSource, account));
+        assertEquals(8_500, available(dataSource, account), "9,000 unleased - the 500 the lease could not take");
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void aBatchOfSeveralAccountsAndLeasesMovesEachMicroOnce() throws SQLException {
+        String first = funded(208, 5_000);
+        String second = funded(209, 5_000);
+        lease("l208", first, 2_000);
+        lease("l209", second, 2_000);
+        settle(charge(208, "gen-208-a", 123, "l208", 200), charge(209, "gen-209-a", 77, "l209", 100),
+                charge(208, "gen-208-a", 123, "l208", 200), charge(208, "gen-208-b", 1, "l208", 1),
+                charge(209, "gen-209-b", 1_999, "l208", 2_000)); // the wrong lease: from the available balance
+        assertEquals(5_000 - 124, balance(dataSource, first));
+        assertEquals(5_000 - 77 - 1_999, balance(dataSource, second));
+        assertEquals(2_000 - 124, leaseHeld("l208"));
+        assertEquals(2_000 - 77, leaseHeld("l209"));
+        assertEquals(3, postingCount(dataSource, "gen-208-a"), "posted once though it came twice");
+        assertEquals(3_000, available(dataSource, first));
+        assertEquals(3_000 - 1_999, available(dataSource, second));
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void anUncoveredChargeLeavesTheWholeBatchUnwritten() throws SQLException {
+        String account = funded(210, 1_000);
+        lease("l210", account, 1_000);
+        assertThrows(UncoveredChargeException.class, () -> settle(charge(210, "gen-210-a", 400, "l210", 400),
+                charge(210, "gen-210-b", 700, "l210", 700))); // 600 left in the lease, 0 available
+        assertEquals(1_000, balance(dataSource, account));
+        assertEquals(1_000, leaseHeld("l210"));
+        assertEquals(0, postingCount(dataSource, "gen-210-a"));
         assertInvariantsOk(dataSource);
     }
 

@@ -36,7 +36,8 @@ import java.util.List;
 public class CallPreparer {
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final String BEARER = "Bearer ";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: a shared SecureRandom is a lock every request thread queued on (JFR). */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
 
     @Inject
     KeyAuthenticator keys;
@@ -207,7 +208,7 @@ public class CallPreparer {
 
     private static String newGenerationId() {
         byte[] bytes = new byte[12];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return "gen-" + System.currentTimeMillis() + "-" + HexFormat.of().formatHex(bytes);
     }
 }

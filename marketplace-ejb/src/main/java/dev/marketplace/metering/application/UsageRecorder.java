@@ -3,10 +3,8 @@ package dev.marketplace.metering.application;
 import dev.marketplace.billing.charges.BatchChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
 import dev.marketplace.billing.holds.HoldRequest;
-import dev.marketplace.billing.holds.HoldStatus;
 import dev.marketplace.billing.holds.HoldStore;
 import dev.marketplace.billing.leases.LeaseCharges;
-import dev.marketplace.billing.leases.LeaseStore;
 import dev.marketplace.billing.leases.LeasedCharge;
 import dev.marketplace.billing.money.FeeSplit;
 import dev.marketplace.keys.infrastructure.KeyState;
@@ -26,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * The hot path's durable writes: the hold before the upstream call, and after it the usage record together with
@@ -36,11 +37,21 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class UsageRecorder {
+    /** Every usage record of a batch in one statement: one array per column, rows in batch order. */
     private static final String INSERT = """
             insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
                 completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata,
                 self_test, cache_read_tokens, cache_write_tokens)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
+            select u.id, u.developer_id, u.api_key_id, u.model_slug, u.provider_slug, u.listing_id, u.prompt_tokens,
+                u.completion_tokens, u.cost_micros, u.hold_micros, u.latency_ms, u.status, u.finish_reason, u.streamed,
+                u.capped, cast(u.metadata as jsonb), u.self_test, u.cache_read_tokens, u.cache_write_tokens
+              from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[],
+                          ?::boolean[], ?::bigint[], ?::bigint[]) with ordinality
+                   as u(id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
+                        completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped,
+                        metadata, self_test, cache_read_tokens, cache_write_tokens, ord)
+             order by u.ord
             on conflict (id) do nothing""";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
@@ -70,7 +81,6 @@ public class UsageRecorder {
     BalanceLeases leases;
 
     private final HoldStore holds = new HoldStore();
-    private final LeaseStore leaseStore = new LeaseStore();
     /** Calls in flight whose hold came from a lease, by hold id; each is removed exactly once when the call ends. */
     private final Map<String, LeaseHold> leased = new ConcurrentHashMap<>();
 
@@ -153,10 +163,9 @@ public class UsageRecorder {
             });
             return;
         }
-        try {
+        try { // the hold was only in memory: nothing to release in the database
             groupCommit.run("recording failed usage " + usage.id(), c -> {
                 insert(c, usage);
-                leaseStore.recordClosedHold(c, holdId, hold.accountCode(), hold.holdMicros(), HoldStatus.RELEASED);
                 return true;
             });
         } finally {
@@ -198,37 +207,54 @@ public class UsageRecorder {
         insertAll(c, List.of(u));
     }
 
-    /** One JDBC batch: the driver sends all rows in one round trip. */
+    /** One statement for all records (rows in order): one round trip, one execution on the server. */
     private static void insertAll(Connection c, List<UsageRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (UsageRecord u : records) {
-                bind(ps, u);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+            int p = 1;
+            ps.setArray(p++, texts(c, records, UsageRecord::id));
+            ps.setArray(p++, bigints(c, records, UsageRecord::developerId));
+            ps.setArray(p++, bigints(c, records, UsageRecord::apiKeyId));
+            ps.setArray(p++, texts(c, records, UsageRecord::modelSlug));
+            ps.setArray(p++, texts(c, records, UsageRecord::providerSlug));
+            ps.setArray(p++, bigints(c, records, UsageRecord::listingId));
+            ps.setArray(p++, bigints(c, records, UsageRecord::promptTokens));
+            ps.setArray(p++, bigints(c, records, UsageRecord::completionTokens));
+            ps.setArray(p++, bigints(c, records, UsageRecord::costMicros));
+            ps.setArray(p++, bigints(c, records, UsageRecord::holdMicros));
+            ps.setArray(p++, bigints(c, records, UsageRecord::latencyMs));
+            ps.setArray(p++, texts(c, records, u -> u.status().dbValue()));
+            ps.setArray(p++, texts(c, records, UsageRecord::finishReason));
+            ps.setArray(p++, booleans(c, records, UsageRecord::streamed));
+            ps.setArray(p++, booleans(c, records, UsageRecord::capped));
+            ps.setArray(p++, texts(c, records, UsageRecord::metadataJson));
+            ps.setArray(p++, booleans(c, records, UsageRecord::selfTest));
+            ps.setArray(p++, bigints(c, records, UsageRecord::cacheReadTokens));
+            ps.setArray(p, bigints(c, records, UsageRecord::cacheWriteTokens));
+            ps.executeUpdate();
         }
     }
 
-    private static void bind(PreparedStatement ps, UsageRecord u) throws SQLException {
-        ps.setString(1, u.id());
-        ps.setLong(2, u.developerId());
-        ps.setLong(3, u.apiKeyId());
-        ps.setString(4, u.modelSlug());
-        ps.setString(5, u.providerSlug());
-        ps.setLong(6, u.listingId());
-        ps.setLong(7, u.promptTokens());
-        ps.setLong(8, u.completionTokens());
-        ps.setLong(9, u.costMicros());
-        ps.setLong(10, u.holdMicros());
-        ps.setLong(11, u.latencyMs());
-        ps.setString(12, u.status().dbValue());
-        ps.setString(13, u.finishReason());
-        ps.setBoolean(14, u.streamed());
-        ps.setBoolean(15, u.capped());
-        ps.setString(16, u.metadataJson());
-        ps.setBoolean(17, u.selfTest());
-        ps.setLong(18, u.cacheReadTokens());
-        ps.setLong(19, u.cacheWriteTokens());
+    private static java.sql.Array texts(Connection c, List<UsageRecord> records, Function<UsageRecord, String> column)
+            throws SQLException {
+        return c.createArrayOf("text", records.stream().map(column).toArray(String[]::new));
+    }
+
+    private static java.sql.Array bigints(Connection c, List<UsageRecord> records, ToLongFunction<UsageRecord> column)
+            throws SQLException {
+        Long[] values = new Long[records.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.applyAsLong(records.get(i));
+        }
+        return c.createArrayOf("bigint", values);
+    }
+
+    private static java.sql.Array booleans(Connection c, List<UsageRecord> records, Predicate<UsageRecord> column)
+            throws SQLException {
+        Boolean[] values = new Boolean[records.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = column.test(records.get(i));
+        }
+        return c.createArrayOf("boolean", values);
     }
 
     /** A served generation's usage record with the charge that bills it. */
