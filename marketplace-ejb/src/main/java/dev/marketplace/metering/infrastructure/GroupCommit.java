@@ -1,5 +1,6 @@
 package dev.marketplace.metering.infrastructure;
 
+import dev.marketplace.billing.jdbc.BillingDataException;
 import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.platform.operations.Operations;
 import jakarta.annotation.PostConstruct;
@@ -29,7 +30,9 @@ import javax.sql.DataSource;
  * Runs small pieces of JDBC work submitted by request threads in shared transactions: a writer thread takes what
  * is queued (up to {@link #MAX_BATCH}), runs it all on one connection and commits once; each caller waits for
  * that commit, so its work is durable when {@link #run} returns. If a batch fails, every piece is retried alone
- * in its own transaction, so one bad piece fails only its own caller.
+ * in its own transaction, so one bad piece fails only its own caller. The writer keeps one connection from the pool
+ * for as long as it works (no checkout per batch, and one database backend whose plan caches stay warm); after any
+ * failure that connection goes back to the pool and the next transaction takes a fresh one.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -47,6 +50,8 @@ public class GroupCommit {
     private final BlockingQueue<Piece<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private volatile boolean running;
     private Thread writer;
+    /** The writer thread's connection (only that thread touches it); null until needed and after a failure. */
+    private Connection connection;
 
     /**
      * A group commit outside a container (the month simulator runs the settle path in-process): its writer thread
@@ -79,7 +84,7 @@ public class GroupCommit {
     void stop() {
         running = false;
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(10)); // lets the queued work commit
+            writer.join(TimeUnit.SECONDS.toMillis(10)); // lets the queued work commit; the writer then lets go of its connection
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -144,13 +149,14 @@ public class GroupCommit {
                 batch.clear();
             }
         }
+        discardConnection(null);
     }
 
     private void commit(List<Piece<?>> batch) {
         long started = System.nanoTime(); // operations hook
         List<Object> results;
         try {
-            results = Transactions.inTransaction(dataSource, "group commit of " + batch.size(), c -> runAll(c, batch));
+            results = inTransaction("group commit of " + batch.size(), c -> runAll(c, batch));
         } catch (RuntimeException batchFailure) {
             Operations.groupCommitBatch(batch.size(), started, false); // operations hook
             LOG.log(Level.FINE, "batch of {0} failed, retrying one by one: {1}", new Object[]{batch.size(), batchFailure});
@@ -160,6 +166,48 @@ public class GroupCommit {
         Operations.groupCommitBatch(batch.size(), started, true); // operations hook
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).complete(results.get(i));
+        }
+    }
+
+    /**
+     * One transaction on the writer's connection, as {@link Transactions#inTransaction} runs one on a fresh one: commit,
+     * or roll back and rethrow (SQL failures as {@link BillingDataException}). After a failure the connection goes back
+     * to the pool (closed, so a broken one is never reused) and the next transaction takes another.
+     */
+    private <T> T inTransaction(String what, Transactions.Work<T> work) {
+        try {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                connection.setAutoCommit(false);
+            }
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            discardConnection(e);
+            throw new BillingDataException(what + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            discardConnection(e);
+            throw e;
+        }
+    }
+
+    /** Rolls back whatever is open and returns the connection to the pool; failures doing so join {@code cause}. */
+    private void discardConnection(Throwable cause) {
+        if (connection == null) {
+            return;
+        }
+        try (Connection c = connection) {
+            c.rollback();
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                LOG.log(Level.FINE, "returning the group-commit connection: {0}", e.getMessage());
+            }
+        } finally {
+            connection = null;
         }
     }
 
@@ -202,7 +250,7 @@ public class GroupCommit {
     private <T> void commitAlone(Piece<T> piece) {
         for (int attempt = 1; ; attempt++) {
             try {
-                List<Object> result = Transactions.inTransaction(dataSource, piece.what, c -> runAll(c, List.of(piece)));
+                List<Object> result = inTransaction(piece.what, c -> runAll(c, List.of(piece)));
                 piece.complete(result.get(0));
                 return;
             } catch (RuntimeException e) {

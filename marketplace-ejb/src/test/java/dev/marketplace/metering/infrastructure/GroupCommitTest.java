@@ -1,0 +1,113 @@
+package dev.marketplace.metering.infrastructure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.marketplace.billing.jdbc.BillingDataException;
+import dev.marketplace.testing.MarketTestDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group-commit writer on PostgreSQL: every piece of many concurrent callers is committed exactly once, a failing
+ * piece fails only its own caller, and the writer's kept connection is replaced after a failure (also after the
+ * database killed it).
+ */
+class GroupCommitTest {
+    private static MarketTestDatabase db;
+    private static GroupCommit groupCommit;
+
+    @BeforeAll
+    static void start() throws SQLException {
+        db = MarketTestDatabase.create();
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create table gc_probe (id text primary key, n bigint not null)");
+        }
+        groupCommit = GroupCommit.standalone(db.dataSource());
+    }
+
+    @AfterAll
+    static void stop() throws SQLException {
+        groupCommit.shutdown();
+        db.close();
+    }
+
+    @Test
+    void everyPieceOfManyConcurrentCallersIsCommittedOnceAndABadOneFailsAlone() throws Exception {
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String id = "piece-" + i;
+                boolean bad = i % 50 == 7; // a duplicate key: this piece fails, its batch is retried piece by piece
+                results.add(callers.submit(() -> {
+                    try {
+                        groupCommit.run("insert " + id, c -> insert(c, bad ? "piece-0" : id));
+                        return true;
+                    } catch (BillingDataException e) {
+                        return false;
+                    }
+                }));
+            }
+            int failed = 0;
+            for (Future<Boolean> r : results) {
+                failed += r.get() ? 0 : 1;
+            }
+            assertEquals(8, failed, "exactly the eight duplicates failed");
+            assertEquals(392, count("select count(*) from gc_probe where id like 'piece-%'"));
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConnectionTheDatabaseClosedIsReplacedAndNothingIsLost() throws SQLException {
+        groupCommit.run("first", c -> insert(c, "kill-1"));
+        long writerBackend = groupCommit.run("backend", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_terminate_backend(" + writerBackend + ")");
+        }
+        // the next transaction finds its connection dead: that batch fails, its piece is retried alone on a new one
+        groupCommit.run("after the kill", c -> insert(c, "kill-2"));
+        groupCommit.run("and then", c -> insert(c, "kill-3"));
+        assertEquals(3, count("select count(*) from gc_probe where id like 'kill-%'"));
+        assertThrows(BillingDataException.class, () -> groupCommit.run("bad sql", c -> {
+            try (Statement s = c.createStatement()) {
+                return s.execute("select * from no_such_table");
+            }
+        }));
+        groupCommit.run("after a failed one", c -> insert(c, "kill-4"));
+        assertEquals(4, count("select count(*) from gc_probe where id like 'kill-%'"));
+    }
+
+    private static int insert(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("insert into gc_probe (id, n) values (?, 1)")) {
+            ps.setString(1, id);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
