@@ -24,6 +24,7 @@ run_bench() {
   log "compare.sh (mock, Portkey, gateway; ${BENCH_DURATION:-15s} per run)..."
   BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/compare.sh" http://127.0.0.1:8580/api/v1 | tee -a "$out"
   "$bench_dir/mock-upstream.sh" start >/dev/null
+  cpu_per_request "$key" | tee -a "$out"
   log "Streaming (SSE) at 64 connections: mock alone, then through the gateway..."
   local s_mock s_gw
   s_mock=$(BENCH_STREAM=1 "$bench_dir/load.sh" http://127.0.0.1:18081/v1 64 "${BENCH_DURATION:-15s}")
@@ -38,6 +39,22 @@ run_bench() {
   echo "machine_load_after=$(cut -d' ' -f1 /proc/loadavg)" | tee -a "$out"
   write_bench_doc "$out"
   log "Results: $out and docs/benchmarks.md"
+}
+
+# Where a request's CPU goes: one more 10 s run at 64 connections, with the CPU time the gateway's JVM and the bench
+# database's processes used during it (from /proc), per request served. Other work on the machine does not count
+# here, unlike in the wall-clock numbers above.
+cpu_per_request() {
+  local key=$1 jvm pg line rps j0 j1 p0 p1
+  jvm=$(pgrep -f "java.*jboss.node.name=market-bench" | head -1)
+  pg_ticks() { local t=0 p; for p in $(pgrep -f "^postgres: postgres market |pgdata-bench"); do t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done; echo $t; }
+  j0=$(awk '{print $14+$15}' "/proc/$jvm/stat"); p0=$(pg_ticks)
+  line=$(BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/load.sh" http://127.0.0.1:8580/api/v1 64 10s)
+  j1=$(awk '{print $14+$15}' "/proc/$jvm/stat"); p1=$(pg_ticks)
+  rps=$(sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$line")
+  awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v r="$rps" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+    n = r * 10; if (n < 1) n = 1;
+    printf "cpu_per_request c=64 rps=%s gateway_jvm_us=%.0f database_us=%.0f\n", r, j * 1e6 / hz / n, p * 1e6 / hz / n }'
 }
 
 # Many slow streams at once (mock port 18082: 20 chunks 50 ms apart): BENCH_STREAMS slots (default 2,000) each
