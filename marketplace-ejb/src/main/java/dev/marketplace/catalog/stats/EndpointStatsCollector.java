@@ -24,8 +24,8 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class EndpointStatsCollector {
-    /** {@code market.stats.flush-seconds} ({@code MARKET_STATS_FLUSH_SECONDS}): how often deltas are written. */
-    public static final long FLUSH_SECONDS = Config.getLong("stats.flush-seconds", 5);
+    /** {@code market.stats.flush-seconds} ({@code MARKET_STATS_FLUSH_SECONDS}): how often deltas are written (≥ 1). */
+    public static final long FLUSH_SECONDS = Math.max(1, Config.getLong("stats.flush-seconds", 5));
     /** How long rollup rows are kept: the longest window (a day) with a day to spare. */
     static final Duration KEEP = Duration.ofDays(2);
     static final Duration PRUNE_EVERY = Duration.ofMinutes(10);
