@@ -5,7 +5,8 @@ package dev.marketplace.catalog.stats;
  * latency (ms) and throughput (completion tokens per second) are null when the last 30 minutes had no
  * successful call to measure. {@code cappedLast1d} counts the last day's calls whose reported usage was above what
  * the call allowed (completion tokens above its max_tokens, or a cost above its hold): billed at the cap and
- * flagged against the provider.
+ * flagged against the provider. Windows are whole minutes and percentiles come from histograms: see
+ * {@link RollupQueries} and {@link LogHistogram}.
  */
 public record EndpointStats(long listingId, Double uptimeLast5m, Double uptimeLast30m, Double uptimeLast1d,
                             Percentiles latencyLast30m, Percentiles throughputLast30m, long cappedLast1d) {
@@ -15,7 +16,7 @@ public record EndpointStats(long listingId, Double uptimeLast5m, Double uptimeLa
         return new EndpointStats(listingId, null, null, null, null, null, 0);
     }
 
-    /** Continuous percentiles (PostgreSQL's {@code percentile_cont}) of one measure. */
+    /** Continuous percentiles ({@code percentile_cont}) of one measure, over its histogram ({@link LogHistogram}). */
     public record Percentiles(double p50, double p75, double p90, double p99) {
     }
 }

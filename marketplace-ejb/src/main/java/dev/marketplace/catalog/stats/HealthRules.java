@@ -1,8 +1,8 @@
 package dev.marketplace.catalog.stats;
 
 /**
- * The rules behind the numbers, kept apart from the SQL that applies them so they can be tested alone; the query
- * in {@link EndpointStatsReader} must compute the same things.
+ * The rules behind the numbers, kept apart from the code that applies them so they can be tested alone:
+ * {@link MinuteCounters#observe} counts each call by them, and the rollup readers turn the counts into uptimes here.
  */
 public final class HealthRules {
     /** The percentiles reported, in the order of {@link EndpointStats.Percentiles}'s components. */
@@ -37,18 +37,5 @@ public final class HealthRules {
             return null;
         }
         return completionTokens * 1000.0 / latencyMs;
-    }
-
-    /** The four percentiles from PostgreSQL's array answer, or null when there were no samples. */
-    static EndpointStats.Percentiles percentiles(Double[] values) {
-        if (values == null || values.length != FRACTIONS.length) {
-            return null;
-        }
-        for (Double v : values) {
-            if (v == null) {
-                return null;
-            }
-        }
-        return new EndpointStats.Percentiles(values[0], values[1], values[2], values[3]);
     }
 }

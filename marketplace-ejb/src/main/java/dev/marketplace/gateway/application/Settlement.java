@@ -5,6 +5,7 @@ import dev.marketplace.gateway.domain.GatewayException;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.money.Money;
 import dev.marketplace.billing.money.TokenUsage;
+import dev.marketplace.catalog.stats.EndpointStatsCollector;
 import dev.marketplace.metering.application.TokenCounter;
 import dev.marketplace.metering.application.UsageRecorder;
 import dev.marketplace.metering.domain.UsageRecord;
@@ -27,6 +28,8 @@ public class Settlement {
     UsageRecorder recorder;
     @Inject
     TokenCounter tokens;
+    @Inject
+    EndpointStatsCollector stats;
 
     /**
      * Meter from the upstream's usage object when it has token counts, else count the delivered text; cached prompt
@@ -78,28 +81,35 @@ public class Settlement {
         return usage.get("prompt_tokens_details") instanceof JsonObject d ? d : null;
     }
 
+    /**
+     * Records the generation (with its charge, unless a self-test) and, once it is durable, counts it in the endpoint
+     * stats: a record that could not be written is not counted either, as a usage record scan would not have seen it.
+     */
     void charge(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
+        UsageRecord usage = record(call, route, m, status, finishReason);
         if (call.selfTest()) { // billed at zero: the usage alone, marked, and no journal
-            recorder.recordSelfTest(record(call, route, m, status, finishReason));
+            recorder.recordSelfTest(usage);
         } else {
-            recordCharged(call, route, m, status, finishReason);
+            recordCharged(call, route, usage);
         }
+        observe(usage);
         Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), status.name(), finishReason, // operations hook
                 call.stream(), m.promptTokens(), m.completionTokens(), m.costMicros(), call.startNanos());
     }
 
-    private void recordCharged(Call call, Route route, Metered m, UsageStatus status, String finishReason) {
+    private void recordCharged(Call call, Route route, UsageRecord usage) {
         String payee = route.platformOperated()
                 ? AccountCodes.REVENUE_PLATFORM_PROVIDER
                 : AccountCodes.providerPayable(route.providerId());
         UsageCharge charge = new UsageCharge(call.generationId(), call.generationId(), call.key().developerId(), payee,
-                AccountCodes.REVENUE_TAKE, m.costMicros(), route.takeRateBps());
-        recorder.recordCharged(record(call, route, m, status, finishReason), charge);
+                AccountCodes.REVENUE_TAKE, usage.costMicros(), route.takeRateBps());
+        recorder.recordCharged(usage, charge);
     }
 
     void fail(Call call, Route route) {
-        recorder.recordFailed(record(call, route, Metered.NONE, UsageStatus.ERROR, "error"),
-                call.selfTest() ? null : call.generationId());
+        UsageRecord usage = record(call, route, Metered.NONE, UsageStatus.ERROR, "error");
+        recorder.recordFailed(usage, call.selfTest() ? null : call.generationId());
+        observe(usage);
         Operations.generation(call.generationId(), route.modelSlug(), route.providerSlug(), UsageStatus.ERROR.name(), // operations hook
                 "error", call.stream(), 0, 0, 0, call.startNanos());
     }
@@ -125,6 +135,10 @@ public class Settlement {
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
         }
+    }
+
+    private void observe(UsageRecord u) {
+        stats.observe(u.listingId(), u.status(), u.latencyMs(), u.completionTokens(), u.capped());
     }
 
     private static UsageRecord record(Call call, Route route, Metered m, UsageStatus status, String finishReason) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketplace.catalog.stats.EndpointStatsCollector;
 import dev.marketplace.catalog.stats.EndpointStatsReader;
+import dev.marketplace.metering.domain.UsageStatus;
 import dev.marketplace.testing.MarketTestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -62,6 +64,16 @@ class CatalogBrowserTest {
             usage(s, "u2", "acme/chat", 100, 100, "ok", "2 days");
             usage(s, "u3", "acme/chat", 99_999, 1, "error", "1 day"); // failed: not served
             usage(s, "u4", "acme/chat", 99_999, 1, "ok", "8 days"); // before the week
+            try (ResultSet rs = s.executeQuery("select l.id from listing l join model m on m.id = l.model_id "
+                    + "where m.slug = 'acme/vision'")) {
+                rs.next();
+                long vision = rs.getLong(1);
+                // the endpoint stats come from the rollup: u1's call as its node flushed it 23 hours ago
+                EndpointStatsCollector node = new EndpointStatsCollector(db.dataSource(),
+                        () -> System.currentTimeMillis() - 23 * 3_600_000L);
+                node.observe(vision, UsageStatus.OK, 900, 500, false);
+                node.flush();
+            }
         }
         browser = new CatalogBrowser(db.dataSource(), new EndpointStatsReader(db.dataSource()));
     }

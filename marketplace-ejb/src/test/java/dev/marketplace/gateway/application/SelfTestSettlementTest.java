@@ -3,9 +3,11 @@ package dev.marketplace.gateway.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.billing.charges.UsageCharge;
+import dev.marketplace.catalog.stats.EndpointStatsCollector;
 import dev.marketplace.gateway.domain.ChatRequest;
 import dev.marketplace.keys.infrastructure.KeyState;
 import dev.marketplace.metering.application.TokenCounter;
@@ -20,7 +22,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A provider member's self-test of its own non-live listing is recorded at cost 0 with no charge and no hold. */
+/**
+ * A provider member's self-test of its own non-live listing is recorded at cost 0 with no charge and no hold; every
+ * recorded call, self-test or not, is counted once in the endpoint stats, after its record was written.
+ */
 class SelfTestSettlementTest {
     private static final Route ROUTE = HoldSizingTest.route(3_000_000, 15_000_000);
     private static final ChatRequest REQUEST = ChatRequest.parse(JsonP.createReader(new StringReader("""
@@ -29,11 +34,13 @@ class SelfTestSettlementTest {
             .add("completion_tokens", 2_000).build();
 
     private final Recorder recorder = new Recorder();
+    private final Stats stats = new Stats();
     private final Settlement settlement = new Settlement();
 
     SelfTestSettlementTest() {
         settlement.recorder = recorder;
         settlement.tokens = new TokenCounter();
+        settlement.stats = stats;
     }
 
     @Test
@@ -53,6 +60,18 @@ class SelfTestSettlementTest {
         assertEquals(0, usage.holdMicros());
         settlement.fail(call, ROUTE);
         assertNull(recorder.failedHoldId, "a self-test has no hold to release");
+        assertEquals(List.of(ROUTE.listingId() + " OK 2000", ROUTE.listingId() + " ERROR 0"), stats.seen);
+    }
+
+    @Test
+    void aCallWhoseRecordWasNotWrittenIsNotCounted() {
+        Call call = new Call("gen-lost", new KeyState(1, 2, true), REQUEST, List.of(ROUTE), 10, 4_000, 1_000_000,
+                System.nanoTime());
+        recorder.failWrites = true;
+        Metered m = settlement.meter(call, ROUTE, USAGE, "text");
+        assertEquals("write failed", assertThrows(IllegalStateException.class,
+                () -> settlement.charge(call, ROUTE, m, UsageStatus.OK, "stop")).getMessage());
+        assertEquals(List.of(), stats.seen);
     }
 
     @Test
@@ -65,6 +84,17 @@ class SelfTestSettlementTest {
         assertEquals(0, recorder.selfTests.size());
         assertEquals(33_000, recorder.charges.get(0).grossMicros());
         assertFalse(recorder.chargedUsage.get(0).selfTest());
+        assertEquals(List.of(ROUTE.listingId() + " OK 2000"), stats.seen);
+    }
+
+    /** Remembers what the settle path counted: listing, status, completion tokens. */
+    private static final class Stats extends EndpointStatsCollector {
+        final List<String> seen = new ArrayList<>();
+
+        @Override
+        public void observe(long listingId, UsageStatus status, long latencyMs, long completionTokens, boolean capped) {
+            seen.add(listingId + " " + status + " " + completionTokens);
+        }
     }
 
     private static final class Recorder extends UsageRecorder {
@@ -72,6 +102,7 @@ class SelfTestSettlementTest {
         final List<UsageCharge> charges = new ArrayList<>();
         final List<UsageRecord> chargedUsage = new ArrayList<>();
         String failedHoldId = "not called";
+        boolean failWrites;
 
         @Override
         public void recordSelfTest(UsageRecord usage) {
@@ -80,6 +111,9 @@ class SelfTestSettlementTest {
 
         @Override
         public void recordCharged(UsageRecord usage, UsageCharge charge) {
+            if (failWrites) {
+                throw new IllegalStateException("write failed");
+            }
             chargedUsage.add(usage);
             charges.add(charge);
         }

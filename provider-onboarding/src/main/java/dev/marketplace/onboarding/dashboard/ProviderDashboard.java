@@ -2,10 +2,10 @@ package dev.marketplace.onboarding.dashboard;
 
 import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.billing.ledger.AccountCodes;
-import dev.marketplace.catalog.stats.HealthRules;
+import dev.marketplace.catalog.stats.RollupQueries;
+import dev.marketplace.catalog.stats.RollupTotals;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -55,24 +56,7 @@ public class ProviderDashboard {
                    coalesce(p.share, 0)
             from served s full join posted p on p.day = s.day and p.model = s.model
             order by 1, 2""";
-    static final String HEALTH = """
-            select e.id, e.name, e.status,
-                   count(*) filter (where u.status = 'ok' and u.created_at >= now() - interval '5 minutes'),
-                   count(*) filter (where u.status = 'error' and u.created_at >= now() - interval '5 minutes'),
-                   count(*) filter (where u.status = 'ok' and u.created_at >= now() - interval '30 minutes'),
-                   count(*) filter (where u.status = 'error' and u.created_at >= now() - interval '30 minutes'),
-                   count(*) filter (where u.status = 'ok'),
-                   count(*) filter (where u.status = 'error'),
-                   count(*) filter (where u.status = 'cancelled'),
-                   count(*) filter (where u.capped),
-                   percentile_cont(array[0.5, 0.95]::float8[]) within group (order by u.latency_ms::float8)
-                       filter (where u.status = 'ok')
-            from provider_endpoint e
-            left join listing l on l.endpoint_id = e.id
-            left join usage_record u on u.listing_id = l.id and u.created_at >= now() - interval '1 day'
-            where e.provider_id = ?
-            group by e.id, e.name, e.status
-            order by e.name, e.id""";
+    static final String ENDPOINTS = "select id, name, status from provider_endpoint where provider_id = ? order by name, id";
     static final String LEDGER_LINES = """
             select j.id, j.kind, j.memo, j.external_ref, j.created_at, sum(p.amount_micros)::bigint
             from ledger_posting p join ledger_journal j on j.id = p.journal_id
@@ -166,36 +150,34 @@ public class ProviderDashboard {
         });
     }
 
-    /** Every endpoint of the provider with its health over the last day. */
+    /**
+     * Every endpoint of the provider with its health, read from the per-minute rollup of its listings' calls
+     * ({@code catalog.stats}): counts over the last day, latency over the last 30 minutes.
+     */
     public List<EndpointHealth> health(long providerId) {
         return Transactions.withConnection(dataSource, "reading endpoint health", c -> {
-            try (PreparedStatement s = c.prepareStatement(HEALTH)) {
+            List<Endpoint> endpoints = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(ENDPOINTS)) {
                 s.setLong(1, providerId);
-                List<EndpointHealth> out = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        Double[] latency = doubles(rs.getArray(12));
-                        out.add(new EndpointHealth(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                HealthRules.uptime(rs.getLong(4), rs.getLong(5)),
-                                HealthRules.uptime(rs.getLong(6), rs.getLong(7)),
-                                HealthRules.uptime(rs.getLong(8), rs.getLong(9)),
-                                latency == null ? null : latency[0], latency == null ? null : latency[1],
-                                rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)));
+                        endpoints.add(new Endpoint(rs.getLong(1), rs.getString(2), rs.getString(3)));
                     }
                 }
-                return out;
             }
+            Map<Long, RollupTotals> totals = RollupQueries.byEndpoint(c,
+                    endpoints.stream().map(Endpoint::id).toArray(Long[]::new));
+            List<EndpointHealth> out = new ArrayList<>();
+            for (Endpoint e : endpoints) {
+                RollupTotals t = totals.getOrDefault(e.id(), RollupTotals.empty());
+                out.add(new EndpointHealth(e.id(), e.name(), e.status(), t.uptime5m(), t.uptime30m(),
+                        t.uptime1d(), t.latencyPercentile30m(0.5), t.latencyPercentile30m(0.95), t.ok1d(), t.error1d(),
+                        t.cancelled1d(), t.capped1d()));
+            }
+            return out;
         });
     }
 
-    private static Double[] doubles(Array array) throws SQLException {
-        if (array == null) {
-            return null;
-        }
-        Object[] values = (Object[]) array.getArray();
-        if (values.length != 2 || values[0] == null || values[1] == null) {
-            return null;
-        }
-        return new Double[] {((Number) values[0]).doubleValue(), ((Number) values[1]).doubleValue()};
+    private record Endpoint(long id, String name, String status) {
     }
 }

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.marketplace.catalog.stats.EndpointStatsCollector;
+import dev.marketplace.metering.domain.UsageStatus;
+import dev.marketplace.onboarding.providerapi.application.ProviderInsights;
 import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,23 +145,34 @@ class ProviderDashboardTest {
         db.execute("insert into listing (model_id, endpoint_id, upstream_model, input_price_micros_per_mtok, "
                 + "output_price_micros_per_mtok, status) select m.id, e.id, 'u', 1, 1, 'live' from model m, "
                 + "provider_endpoint e where m.slug = 'acme/a' and e.provider_id = " + p);
-        String insert = "insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, "
-                + "status, latency_ms, capped, created_at) select ?, 1, 1, 'acme/a', 'fresh', l.id, ?, ?, ?, now() - "
-                + "interval '1 minute' from listing l join provider_endpoint e on e.id = l.endpoint_id where e.provider_id = ";
-        for (Object[] row : new Object[][] {{"h1", "ok", 100, false}, {"h2", "ok", 200, true}, {"h3", "ok", 300, false},
-                {"h4", "error", 0, false}, {"h5", "cancelled", 0, false}}) {
-            db.execute(insert.replace("select ?, 1, 1", "select '" + row[0] + "', 1, 1").replace("l.id, ?, ?, ?",
-                    "l.id, '" + row[1] + "', " + row[2] + ", " + row[3]) + p);
-        }
+        long listing = db.longValue("select l.id from listing l join provider_endpoint e on e.id = l.endpoint_id "
+                + "where e.provider_id = ?", p);
+        // health comes from the endpoint stats rollup: the calls as the settle path counts them, flushed a minute ago
+        EndpointStatsCollector node = new EndpointStatsCollector(db.dataSource(), () -> System.currentTimeMillis() - 60_000);
+        node.observe(listing, UsageStatus.OK, 100, 10, false);
+        node.observe(listing, UsageStatus.OK, 200, 10, true);
+        node.observe(listing, UsageStatus.OK, 300, 10, false);
+        node.observe(listing, UsageStatus.ERROR, 0, 0, false);
+        node.observe(listing, UsageStatus.CANCELLED, 0, 0, false);
+        node.flush();
         EndpointHealth h = dashboard.health(p).get(0);
         assertEquals(0.75, h.uptimeLast5m());
         assertEquals(0.75, h.uptimeLast1d());
-        assertEquals(200.0, h.latencyP50Ms());
-        assertEquals(290.0, h.latencyP95Ms(), 1e-9);
+        assertEquals(200.0, h.latencyP50Ms(), 200 * 0.0625, "percentile_cont of 100, 200, 300, within the resolution");
+        assertEquals(290.0, h.latencyP95Ms(), 290 * 0.0625);
         assertEquals(3, h.okLast1d());
         assertEquals(1, h.errorsLast1d());
         assertEquals(1, h.cancelledLast1d());
         assertEquals(1, h.cappedLast1d());
+
+        // the provider API's endpoint health reads the same rollup
+        long endpoint = db.longValue("select id from provider_endpoint where provider_id = ?", p);
+        var api = new ProviderInsights(db.dataSource()).health(p, endpoint);
+        assertEquals(5, api.requestsLast1d());
+        assertEquals(0.75, api.uptimeLast5m());
+        assertEquals(0.75, api.uptimeLast30m());
+        assertEquals(Map.of("upstream_error", 1L, "cancelled", 1L, "capped_usage", 1L), api.errorClassesLast1d());
+        assertEquals(290.0, api.latencyP95Ms(), 290 * 0.0625);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.ChatApi;
+import dev.marketplace.systemtests.support.Eventually;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.Pricing;
 import dev.marketplace.systemtests.support.TestTarget;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code GET /api/v1/models/{author}/{slug}/endpoints} in OpenRouter's shape: public, the live endpoints in routing
- * order with price strings per token and health from real traffic; an unknown model is a 404 in the error shape.
+ * order with price strings per token and health from real traffic (visible after the next endpoint stats flush); an
+ * unknown model is a 404 in the error shape.
  */
 class ModelEndpointsIT {
     private static String url(String model) {
@@ -29,7 +31,9 @@ class ModelEndpointsIT {
         ChatApi.complete("endpoint stats one");
         ChatApi.complete("endpoint stats two");
 
-        HttpResponse<String> r = Http.get(url(Pricing.MODEL), null); // public: no key
+        // the stats reach the rollup with the next flush: poll until the calls just made are in the 5-minute window
+        HttpResponse<String> r = Eventually.until(() -> Http.get(url(Pricing.MODEL), null), // public: no key
+                ModelEndpointsIT::measured, Eventually.ENDPOINT_STATS);
         assertEquals(200, r.statusCode(), () -> Http.describe(r));
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), () -> Http.describe(r));
         JsonObject data = Http.json(r.body()).getJsonObject("data");
@@ -69,6 +73,15 @@ class ModelEndpointsIT {
         if (throughput.getValueType() == JsonValue.ValueType.OBJECT) { // null only if every call took 0 ms
             assertTrue(throughput.asJsonObject().getJsonNumber("p50").doubleValue() >= 0, throughput::toString);
         }
+    }
+
+    private static boolean measured(HttpResponse<String> r) {
+        if (r.statusCode() != 200) {
+            return true; // nothing to wait for: the assertions report it
+        }
+        JsonArray endpoints = Http.json(r.body()).getJsonObject("data").getJsonArray("endpoints");
+        return endpoints.isEmpty() || endpoints.getJsonObject(0).get("uptime_last_5m").getValueType() == JsonValue.ValueType.NUMBER
+                && endpoints.getJsonObject(0).get("latency_last_30m").getValueType() == JsonValue.ValueType.OBJECT;
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.Db;
+import dev.marketplace.systemtests.support.Eventually;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.StubUpstreams;
 import dev.marketplace.systemtests.support.TestTarget;
@@ -93,8 +94,9 @@ class ProviderListingsIT {
         for (int i = 0; i < 3; i++) {
             PriceChangeIT.charged(p);
         }
-        JsonObject health = Http.json(expect(200, ProviderApi.get("/endpoints/" + p.endpointId() + "/health", p.token()))
-                .body()).getJsonObject("data");
+        JsonObject health = Eventually.until(() -> Http.json(expect(200, ProviderApi.get("/endpoints/" + p.endpointId()
+                        + "/health", p.token())).body()).getJsonObject("data"),
+                h -> h.getJsonNumber("requests_last_1d").longValue() >= 3, Eventually.ENDPOINT_STATS); // next flush
         assertEquals(3, health.getJsonNumber("requests_last_1d").longValue());
         assertEquals(1.0, health.getJsonObject("uptime").getJsonNumber("last_5m").doubleValue());
         assertTrue(!health.getJsonObject("latency_ms_last_30m").isNull("p95"));

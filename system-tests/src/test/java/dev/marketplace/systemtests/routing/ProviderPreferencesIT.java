@@ -46,7 +46,7 @@ class ProviderPreferencesIT {
             assertEquals(CHEAP, served("\"model\":\"test/route\",\"provider\":{\"only\":[\"rt-cheap\"]}"));
             assertEquals(FAST, served("\"model\":\"test/route\",\"provider\":{\"only\":[\"rt-fast\"]}"));
         }
-        long deadline = System.nanoTime() + 30_000_000_000L; // stats are cached 5 s and the speeds refreshed every 5 s
+        long deadline = System.nanoTime() + 30_000_000_000L; // calls reach the speeds with the next stats flush and refresh (5 s)
         String byThroughput = served("\"model\":\"test/route\",\"provider\":{\"sort\":\"throughput\"}");
         while (!FAST.equals(byThroughput) && System.nanoTime() < deadline) {
             Thread.sleep(1_000);
