@@ -48,10 +48,12 @@ public class KeyLeases {
 
     /** One lease and the terms it was last granted under. */
     private static final class KeyLease {
+        final long keyId;
         final NodeLease lease;
         volatile KeyTerms terms;
 
-        KeyLease(NodeLease lease, KeyTerms terms) {
+        KeyLease(long keyId, NodeLease lease, KeyTerms terms) {
+            this.keyId = keyId;
             this.lease = lease;
             this.terms = terms;
         }
@@ -117,7 +119,7 @@ public class KeyLeases {
             return Optional.empty();
         }
         if (held == null) {
-            held = new KeyLease(new NodeLease(id, "key " + keyId, started), terms);
+            held = new KeyLease(keyId, new NodeLease(id, "key " + keyId, started), terms);
             byKey.put(keyId, held);
         }
         held.terms = terms;
@@ -204,7 +206,12 @@ public class KeyLeases {
             }
             lease.renewed(started + VALID_NANOS);
             if (giveBack || !held.terms.currentAt(wallNow)) {
-                // recalled, the key changed, or its period ended: keep only what calls in flight reserved
+                // recalled, the key changed, or its period ended: keep only what calls in flight reserved; after a
+                // recall or a change, per-call holds for a while, so the node does not take back what it gave
+                if (giveBack) {
+                    directUntilNanos.put(held.keyId, started
+                            + TimeUnit.MILLISECONDS.toNanos(BalanceLeases.DIRECT_MODE_MS));
+                }
                 giveBackFree(held, false, giveBack);
                 continue;
             }
