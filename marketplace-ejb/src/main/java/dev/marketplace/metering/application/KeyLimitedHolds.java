@@ -17,20 +17,22 @@ import java.util.Map;
  * Places a group transaction's holds, set-based: first each limited key's budget is checked (the key rows are
  * locked, so two nodes cannot both spend the same remainder), then the developers' credit (billing's
  * BatchHoldStore), and the holds granted for limited keys are remembered in {@code key_hold}. A key's spend is
- * its usage records since the period start plus its holds that are still open.
+ * its usage records since the period start plus its holds that are still open plus its open key leases (decision
+ * 0018: what nodes reserved to serve its calls from memory).
  */
 final class KeyLimitedHolds {
     private static final String LOCK_KEYS = "select id from api_key where id = any(?) order by id for update";
-    private static final String SETTLED = """
-            select d.key_id, coalesce(sum(u.cost_micros), 0)
-              from unnest(?::bigint[], ?::timestamptz[]) as d(key_id, since)
-              left join usage_record u on u.api_key_id = d.key_id and u.created_at >= d.since
-             group by d.key_id""";
-    private static final String IN_FLIGHT = """
-            select kh.api_key_id, sum(kh.amount_micros)
-              from key_hold kh join ledger_hold h on h.id = kh.hold_id
-             where h.status = 'open' and kh.api_key_id = any(?)
-             group by kh.api_key_id""";
+    // one statement, so one snapshot: a charge committing in between can neither be counted twice (as usage and as
+    // its hold or lease) nor be missed (as neither)
+    private static final String SPENT = """
+            select d.key_id,
+                   coalesce((select sum(u.cost_micros) from usage_record u
+                              where u.api_key_id = d.key_id and u.created_at >= d.since), 0)
+                 + coalesce((select sum(kh.amount_micros) from key_hold kh join ledger_hold h on h.id = kh.hold_id
+                              where kh.api_key_id = d.key_id and h.status = 'open'), 0)
+                 + coalesce((select sum(l.held_micros) from key_lease l
+                              where l.api_key_id = d.key_id and l.status = 'open'), 0)
+              from unnest(?::bigint[], ?::timestamptz[]) as d(key_id, since)""";
     private static final String REMEMBER = """
             insert into key_hold (hold_id, api_key_id, amount_micros)
             select * from unnest(?::text[], ?::bigint[], ?::bigint[])""";
@@ -71,7 +73,7 @@ final class KeyLimitedHolds {
         return List.of(outcomes);
     }
 
-    /** Settled usage in the period plus open holds, for each limited key of the batch (its row locked). */
+    /** Settled usage in the period plus open holds and leases, for each limited key of the batch (its row locked). */
     private static Map<Long, Long> spentByLimitedKey(Connection c, List<HoldAsk> asks) throws SQLException {
         Map<Long, Timestamp> since = new HashMap<>();
         for (HoldAsk ask : asks) {
@@ -93,14 +95,10 @@ final class KeyLimitedHolds {
         for (int i = 0; i < keys.length; i++) {
             starts[i] = since.get(keys[i]);
         }
-        try (PreparedStatement settled = c.prepareStatement(SETTLED)) {
-            settled.setArray(1, keyArray);
-            settled.setArray(2, c.createArrayOf("timestamptz", starts));
-            addRows(settled, spent);
-        }
-        try (PreparedStatement inFlight = c.prepareStatement(IN_FLIGHT)) {
-            inFlight.setArray(1, keyArray);
-            addRows(inFlight, spent);
+        try (PreparedStatement query = c.prepareStatement(SPENT)) {
+            query.setArray(1, keyArray);
+            query.setArray(2, c.createArrayOf("timestamptz", starts));
+            addRows(query, spent);
         }
         return spent;
     }

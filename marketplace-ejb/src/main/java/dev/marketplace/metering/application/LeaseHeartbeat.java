@@ -15,9 +15,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Drives {@link BalanceLeases#tick} every {@link BalanceLeases#TICK_MS} ms from deployment to undeployment (EJB
- * timers tick at most once a second; a recall should be answered faster than that), and gives back what the leases
- * do not need when the node shuts down.
+ * Drives {@link BalanceLeases#tick} and {@link KeyLeases#tick} every {@link BalanceLeases#TICK_MS} ms from deployment
+ * to undeployment (EJB timers tick at most once a second; a recall should be answered faster than that), and gives
+ * back what the leases do not need when the node shuts down.
  */
 @Singleton
 @Startup
@@ -30,6 +30,8 @@ public class LeaseHeartbeat {
     ManagedScheduledExecutorService scheduler;
     @Inject
     BalanceLeases leases;
+    @Inject
+    KeyLeases keyLeases;
 
     private ScheduledFuture<?> ticking;
     private long lastWarningNanos = System.nanoTime() - TimeUnit.SECONDS.toNanos(WARN_EVERY_SECONDS + 1);
@@ -43,8 +45,13 @@ public class LeaseHeartbeat {
     }
 
     private void tick() {
+        beat(leases::tick);
+        beat(keyLeases::tick);
+    }
+
+    private void beat(Runnable ticker) {
         try {
-            leases.tick();
+            ticker.run();
             failuresSinceWarning = 0;
         } catch (RuntimeException e) { // the next tick tries again; leases this node cannot renew stop serving calls
             long now = System.nanoTime();
@@ -61,6 +68,7 @@ public class LeaseHeartbeat {
     @PreDestroy
     void stop() {
         ticking.cancel(false);
+        keyLeases.closeAll();
         leases.closeAll();
     }
 }

@@ -5,7 +5,7 @@ import javax.sql.DataSource;
 
 /**
  * The metering services wired by hand, without a container: the same {@link UsageRecorder} (holds, usage records
- * and their charges through the group commit) the gateway uses, for the month simulator. Balance leases are off
+ * and their charges through the group commit) the gateway uses, for the month simulator. Balance and key leases are off
  * unless {@code market.leases} says otherwise before this class loads (no lease heartbeat runs outside a container):
  * every call takes the per-call conditional hold.
  */
@@ -22,6 +22,11 @@ public final class StandaloneMetering implements AutoCloseable {
         recorder = new UsageRecorder();
         recorder.groupCommit = groupCommit;
         recorder.leases = leases;
+        KeyLeases keyLeases = new KeyLeases();
+        keyLeases.groupCommit = groupCommit;
+        keyLeases.balanceLeases = leases;
+        keyLeases.dataSource = dataSource;
+        recorder.keyLeases = keyLeases;
     }
 
     public UsageRecorder recorder() {

@@ -13,6 +13,7 @@ import dev.marketplace.metering.infrastructure.BatchWork;
 import dev.marketplace.metering.infrastructure.GroupCommit;
 import dev.marketplace.metering.infrastructure.OverloadedException;
 import dev.marketplace.platform.Config;
+import dev.marketplace.platform.operations.Operations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,19 +22,22 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
 /**
  * The hot path's durable writes: the hold before the upstream call, and after it the usage record together with
  * its charge (or the release of its hold), in one transaction so the ledger and the usage records never disagree.
- * All of them go through {@link GroupCommit}: plain JDBC, one commit for many requests, no JTA. A call of a key
- * without a credit limit is held in memory from this node's balance lease when it can be ({@link BalanceLeases}):
- * then only its charge is written, and it shrinks the lease.
+ * All of them go through {@link GroupCommit}: plain JDBC, one commit for many requests, no JTA. A call is held in
+ * memory from this node's balance lease when it can be ({@link BalanceLeases}), and a call of a key with a credit
+ * limit also from this node's lease on the key ({@link KeyLeases}): then only its charge is written, and it shrinks
+ * the leases.
  */
 @ApplicationScoped
 public class UsageRecorder {
@@ -64,6 +68,7 @@ public class UsageRecorder {
     /** All charges of calls held from leases: their usage records, then their journals, shrinking the leases. */
     private static final BatchWork<LeaseChargedUsage, FeeSplit> LEASE_CHARGES = (c, items) -> {
         insertAll(c, items.stream().map(LeaseChargedUsage::usage).toList());
+        KeyLeaseStore.chargeAll(c, items.stream().map(LeaseChargedUsage::keyCharge).filter(Objects::nonNull).toList());
         return new LeaseCharges().settleAll(c, items.stream().map(LeaseChargedUsage::charge).toList());
     };
     /**
@@ -79,39 +84,77 @@ public class UsageRecorder {
     GroupCommit groupCommit;
     @Inject
     BalanceLeases leases;
+    @Inject
+    KeyLeases keyLeases;
 
     private final HoldStore holds = new HoldStore();
     /** Calls in flight whose hold came from a lease, by hold id; each is removed exactly once when the call ends. */
     private final Map<String, LeaseHold> leased = new ConcurrentHashMap<>();
+    /** The key limit part of those calls' holds, for keys with a credit limit (decision 0018). */
+    private final Map<String, KeyLeaseHold> keyLeased = new ConcurrentHashMap<>();
 
     /**
      * Holds the amount on the account if its available credit covers it and, for a key with a credit limit, the
-     * key's remaining limit does too; otherwise nothing is held and the outcome says why. Calls of keys without a
-     * limit are held from this node's lease on the account when it has (or can top up) one. A refusal for credit
-     * first asks other nodes to give back the unused part of their leases on the account and retries while they
-     * answer, so credit parked in another node's lease never turns a call away.
+     * key's remaining limit does too; otherwise nothing is held and the outcome says why. Calls are held from this
+     * node's lease on the account (and on a limited key) when it has (or can top up) them, else by a per-call hold in
+     * the database. A refusal for credit or for the key's limit first asks other nodes to give back the unused part of
+     * their leases on the account or key and retries while they answer, so budget parked in another node's lease
+     * never turns a call away.
      */
     public HoldOutcome placeHold(String holdId, String accountCode, long amountMicros, KeyState key) {
         Long limit = key.creditLimitMicros();
-        if (limit == null && LEASES_ENABLED) {
-            Optional<LeaseHold> fromLease = leases.reserve(accountCode, amountMicros);
-            if (fromLease.isPresent()) {
-                leased.put(holdId, fromLease.get());
-                return HoldOutcome.GRANTED;
-            }
+        if (LEASES_ENABLED && heldFromLeases(holdId, accountCode, amountMicros, key)) {
+            Operations.holdServedFrom("lease"); // operations hook
+            return HoldOutcome.GRANTED;
         }
+        Operations.holdServedFrom("database"); // operations hook
         HoldRequest request = new HoldRequest(holdId, accountCode, amountMicros, leases.nodeId());
         HoldAsk ask = new HoldAsk(request, key.keyId(), limit,
                 limit == null ? null : key.limitReset().periodStart(Instant.now()));
         HoldOutcome outcome = groupCommit.run("hold " + holdId, HOLDS, ask);
-        if (outcome != HoldOutcome.INSUFFICIENT_CREDIT || leases.recallOthers(accountCode) == 0) {
-            return outcome;
+        if (outcome == HoldOutcome.INSUFFICIENT_CREDIT && leases.recallOthers(accountCode) > 0) {
+            return retryWhileRecalled(holdId, ask, outcome, () -> leases.pendingRecalls(accountCode));
         }
+        if (outcome == HoldOutcome.KEY_LIMIT_REACHED && LEASES_ENABLED) {
+            // the key's remainder may be parked in leases: this node's unused part goes back now, others' on recall
+            boolean gaveBack = keyLeases.giveBackUnused(key.keyId());
+            if (keyLeases.recallOthers(key.keyId()) > 0) {
+                return retryWhileRecalled(holdId, ask, outcome, () -> keyLeases.pendingRecalls(key.keyId()));
+            }
+            return gaveBack ? groupCommit.run("hold " + holdId, HOLDS, ask) : outcome;
+        }
+        return outcome;
+    }
+
+    /**
+     * Reserves the call's hold in memory: from this node's balance lease on the account and, for a key with a credit
+     * limit, from its lease on the key as well; both or neither.
+     */
+    private boolean heldFromLeases(String holdId, String accountCode, long amountMicros, KeyState key) {
+        Optional<LeaseHold> fromLease = leases.reserve(accountCode, amountMicros);
+        if (fromLease.isEmpty()) {
+            return false;
+        }
+        if (key.creditLimitMicros() != null) {
+            Optional<KeyLeaseHold> fromKeyLease = keyLeases.reserve(key, amountMicros);
+            if (fromKeyLease.isEmpty()) {
+                leases.released(fromLease.get());
+                return false;
+            }
+            keyLeased.put(holdId, fromKeyLease.get());
+        }
+        leased.put(holdId, fromLease.get());
+        return true;
+    }
+
+    /** Retries a refused per-call hold until the recalled leases answered (then once more) or the wait is over. */
+    private HoldOutcome retryWhileRecalled(String holdId, HoldAsk ask, HoldOutcome refused, LongSupplier pending) {
+        HoldOutcome outcome = refused;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RECALL_WAIT_MS);
         boolean answered = false;
-        while (outcome == HoldOutcome.INSUFFICIENT_CREDIT && !answered && System.nanoTime() - deadline < 0) {
+        while (outcome == refused && !answered && System.nanoTime() - deadline < 0) {
             pause();
-            answered = leases.pendingRecalls(accountCode) == 0; // then one last try, on what they gave back
+            answered = pending.getAsLong() == 0; // then one last try, on what they gave back
             outcome = groupCommit.run("hold " + holdId, HOLDS, ask);
         }
         return outcome;
@@ -120,6 +163,7 @@ public class UsageRecorder {
     /** A generation that was served (wholly or in part): record it and charge it, closing its hold. */
     public void recordCharged(UsageRecord usage, UsageCharge charge) {
         LeaseHold hold = charge.holdId() == null ? null : leased.remove(charge.holdId());
+        KeyLeaseHold keyHold = charge.holdId() == null ? null : keyLeased.remove(charge.holdId());
         if (hold == null) {
             groupCommit.run("recording usage " + usage.id(), CHARGES, new ChargedUsage(usage, charge));
             return;
@@ -128,15 +172,26 @@ public class UsageRecorder {
                 charge.payeeAccountCode(), charge.feeAccountCode(), charge.grossMicros(), charge.takeRateBps());
         try {
             groupCommit.run("recording usage " + usage.id(), LEASE_CHARGES, new LeaseChargedUsage(usage,
-                    new LeasedCharge(unheld, hold.leaseId(), charge.holdId(), hold.holdMicros())));
+                    new LeasedCharge(unheld, hold.leaseId(), charge.holdId(), hold.holdMicros()),
+                    keyHold == null ? null : new KeyLeaseCharge(charge.idempotencyKey(), keyHold.keyId(),
+                            keyHold.leaseId(), usage.costMicros(), keyHold.terms().periodStart())));
         } catch (OverloadedException e) {
             leases.released(hold); // refused before anything ran
+            if (keyHold != null) {
+                keyLeases.released(keyHold);
+            }
             throw e;
         } catch (RuntimeException e) {
             leases.abandoned(hold, e);
+            if (keyHold != null) {
+                keyLeases.abandoned(keyHold, e);
+            }
             throw e;
         }
         leases.settled(hold, charge.grossMicros());
+        if (keyHold != null) {
+            keyLeases.settled(keyHold, usage.costMicros());
+        }
     }
 
     /**
@@ -156,6 +211,7 @@ public class UsageRecorder {
     /** A generation that failed: record it at no cost and release its hold. */
     public void recordFailed(UsageRecord usage, String holdId) {
         LeaseHold hold = holdId == null ? null : leased.remove(holdId);
+        KeyLeaseHold keyHold = holdId == null ? null : keyLeased.remove(holdId);
         if (hold == null) {
             groupCommit.run("recording failed usage " + usage.id(), c -> {
                 insert(c, usage);
@@ -170,6 +226,9 @@ public class UsageRecorder {
             });
         } finally {
             leases.released(hold); // nothing was charged, whatever became of the record
+            if (keyHold != null) {
+                keyLeases.released(keyHold);
+            }
         }
     }
 
@@ -179,6 +238,10 @@ public class UsageRecorder {
      */
     public void release(String holdId) {
         LeaseHold hold = leased.remove(holdId);
+        KeyLeaseHold keyHold = keyLeased.remove(holdId);
+        if (keyHold != null) {
+            keyLeases.released(keyHold);
+        }
         if (hold != null) {
             leases.released(hold);
             return;
@@ -261,7 +324,10 @@ public class UsageRecorder {
     private record ChargedUsage(UsageRecord usage, UsageCharge charge) {
     }
 
-    /** A served generation's usage record with the charge that bills it against a lease. */
-    private record LeaseChargedUsage(UsageRecord usage, LeasedCharge charge) {
+    /**
+     * A served generation's usage record with the charge that bills it against a lease, and for a limited key the
+     * shrink of its key lease (null otherwise).
+     */
+    private record LeaseChargedUsage(UsageRecord usage, LeasedCharge charge, KeyLeaseCharge keyCharge) {
     }
 }

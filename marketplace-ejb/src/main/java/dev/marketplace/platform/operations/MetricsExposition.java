@@ -22,6 +22,7 @@ public class MetricsExposition {
         Operations.UPSTREAM_ERRORS.render(out);
         Operations.FAILOVERS.render(out);
         Operations.HOLDS.render(out);
+        Operations.HOLD_SOURCES.render(out);
         Exposition.gauge(out, "marketplace_group_commit_queue_depth",
                 "Pieces of ledger work waiting for the group-commit writer.", groupCommit.queueDepth());
         Operations.BATCH.render(out);

@@ -37,6 +37,9 @@ public final class Operations {
             "provider");
     static final Counters HOLDS = new Counters("marketplace_holds_total",
             "Credit holds by result: placed, refused (insufficient credit) or overloaded (ledger writer queue full).", "result");
+    static final Counters HOLD_SOURCES = new Counters("marketplace_hold_sources_total",
+            "Holds by where they were taken: lease (in memory, from this node's balance and key leases) or database (a"
+                    + " group-committed per-call hold).", "source");
     static final Histograms BATCH = new Histograms("marketplace_group_commit_batch_size",
             "Pieces of work committed per group-commit transaction.", 1, BATCH_SIZES);
     static final Histograms COMMIT_TIME = new Histograms("marketplace_group_commit_duration_seconds",
@@ -111,6 +114,11 @@ public final class Operations {
 
     public static void holdPlaced(boolean placed) {
         HOLDS.inc(placed ? "placed" : "refused");
+    }
+
+    /** @param source {@code lease} (in memory) or {@code database} (a per-call hold) */
+    public static void holdServedFrom(String source) {
+        HOLD_SOURCES.inc(source);
     }
 
     public static void holdOverloaded() {

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Test;
  * Both nodes spend one developer's credit; the second node is killed with SIGKILL mid-load, with a lease and calls in
  * flight. Within 60 s the first node has spent the whole credit, to the micro-dollar: the dead node's lease expired
  * and went back to the account, and nothing the dead node had not charged was charged. The same with a key that has a
- * credit limit, whose calls are held one by one in the database (no lease): the dead node's open holds go back once
- * its heartbeat is 20 s old. After each kill the second node is started again.
+ * credit limit above the credit (its calls are served from balance and key leases), and with a key whose limit is what
+ * runs out: the dead node's key lease expires and goes back to the key's budget (decision 0018), and the first node
+ * spends the whole limit. After each kill the second node is started again.
  */
 class ClusterNodeKillIT {
     static final int CALLS_OF_CREDIT = 1_500;
@@ -51,16 +52,28 @@ class ClusterNodeKillIT {
 
     @Test
     void afterANodeIsKilledTheOtherSpendsTheWholeRemainingCreditWithin60s() throws Exception {
-        killMidLoadAndSpendTheRest(FundedDeveloper.create(CREDIT_MICROS, null), "lease-served");
+        killMidLoadAndSpendTheRest(FundedDeveloper.create(CREDIT_MICROS, null), "lease-served", false);
     }
 
     @Test
-    void afterANodeIsKilledItsPerCallHoldsGoBackAndTheOtherSpendsTheRestWithin60s() throws Exception {
-        // a key limit above the credit: the credit is what runs out, and every call takes a per-call hold
-        killMidLoadAndSpendTheRest(FundedDeveloper.create(CREDIT_MICROS, 2 * CREDIT_MICROS), "per-call holds");
+    void afterANodeIsKilledTheOtherSpendsTheWholeCreditOfALimitedKeyWithin60s() throws Exception {
+        // a key limit above the credit: the credit is what runs out
+        killMidLoadAndSpendTheRest(FundedDeveloper.create(CREDIT_MICROS, 2 * CREDIT_MICROS), "key-limited, credit runs out",
+                false);
     }
 
-    private static void killMidLoadAndSpendTheRest(FundedDeveloper dev, String holds) throws Exception {
+    @Test
+    void afterANodeIsKilledItsKeyLeaseGoesBackAndTheOtherSpendsTheKeysWholeLimitWithin60s() throws Exception {
+        // credit for twice the key's limit: the key's limit is what runs out
+        killMidLoadAndSpendTheRest(FundedDeveloper.create(2 * CREDIT_MICROS, CREDIT_MICROS), "key limit runs out", true);
+    }
+
+    /**
+     * @param keyLimitRunsOut the key's limit is {@link #CREDIT_MICROS} and the credit twice that; else the credit is
+     *                        {@link #CREDIT_MICROS} and runs out
+     */
+    private static void killMidLoadAndSpendTheRest(FundedDeveloper dev, String holds, boolean keyLimitRunsOut)
+            throws Exception {
         AtomicBoolean killed = new AtomicBoolean();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger served = new AtomicInteger();
@@ -79,10 +92,13 @@ class ClusterNodeKillIT {
             killedAt = System.nanoTime();
             killed.set(true);
             try (Connection c = Db.connect()) { // what the dead node may have left: said, so a run shows what it covered
-                System.out.printf("%s: open holds on the account right after the kill: %d%n", holds, Db.queryLong(c,
-                        "select count(*) from ledger_hold where account_code = ? and status = 'open'", dev.account()));
+                System.out.printf("%s: open holds on the account right after the kill: %d; open key leases: %d micros%n",
+                        holds, Db.queryLong(c, "select count(*) from ledger_hold where account_code = ? and status = 'open'",
+                                dev.account()),
+                        Db.queryLong(c, "select coalesce(sum(held_micros), 0) from key_lease where api_key_id = ?"
+                                + " and status = 'open'", dev.keyId()));
             }
-            long spentAllMs = waitUntilAllSpent(dev, killedAt);
+            long spentAllMs = waitUntilAllSpent(dev, killedAt, keyLimitRunsOut);
             stop.set(true);
             for (Future<?> f : load) {
                 f.get(60, TimeUnit.SECONDS);
@@ -98,10 +114,17 @@ class ClusterNodeKillIT {
         try (Connection c = Db.connect()) {
             assertEquals(CALLS_OF_CREDIT, Db.queryLong(c, "select count(*) from usage_record where api_key_id = ?"
                     + " and status = 'ok'", dev.keyId()), "every call of the credit served and charged once, none more");
-            assertEquals(0, Db.queryLong(c, "select balance_micros from account_balance where account_code = ?", dev.account()));
-            assertEquals(0, Db.queryLong(c, "select held_micros from account_balance where account_code = ?", dev.account()));
-            assertEquals(0, Db.queryLong(c, "select count(*) from balance_lease where account_code = ? and status = 'open'"
-                    + " and held_micros > 0", dev.account()));
+            assertEquals(keyLimitRunsOut ? CREDIT_MICROS : 0, Db.queryLong(c,
+                    "select balance_micros from account_balance where account_code = ?", dev.account()));
+            if (!keyLimitRunsOut) { // else the surviving node's balance lease may still hold credit until it is idle
+                assertEquals(0, Db.queryLong(c, "select held_micros from account_balance where account_code = ?",
+                        dev.account()));
+                assertEquals(0, Db.queryLong(c, "select count(*) from balance_lease where account_code = ?"
+                        + " and status = 'open' and held_micros > 0", dev.account()));
+            }
+            assertEquals(0, Db.queryLong(c, "select coalesce(sum(held_micros), 0) from key_lease where api_key_id = ?"
+                    + " and status = 'open'", dev.keyId()), "no key lease holds anything once the key's usage is what"
+                    + " the credit or limit allowed");
             assertEquals(0, Db.queryLong(c, "select count(*) from ledger_hold where account_code = ? and status = 'open'",
                     dev.account()), "no hold of the dead node left open");
             assertEquals(0, Db.queryLong(c, "select coalesce(sum(amount_micros), 0) from ledger_posting"), "Σ postings = 0");
@@ -145,16 +168,19 @@ class ClusterNodeKillIT {
         }
     }
 
-    private static long waitUntilAllSpent(FundedDeveloper dev, long killedAt) throws Exception {
+    private static long waitUntilAllSpent(FundedDeveloper dev, long killedAt, boolean keyLimitRunsOut) throws Exception {
         try (Connection c = Db.connect()) {
             while (true) {
                 long elapsedMs = (System.nanoTime() - killedAt) / 1_000_000;
-                long balance = Db.queryLong(c, "select balance_micros from account_balance where account_code = ?",
-                        dev.account());
-                if (balance == 0) {
+                long unspent = keyLimitRunsOut
+                        ? CREDIT_MICROS - Db.queryLong(c, "select coalesce(sum(cost_micros), 0) from usage_record"
+                                + " where api_key_id = ?", dev.keyId())
+                        : Db.queryLong(c, "select balance_micros from account_balance where account_code = ?",
+                                dev.account());
+                if (unspent == 0) {
                     return elapsedMs;
                 }
-                assertTrue(elapsedMs < SPEND_ALL_WITHIN_MS + 10_000, balance + " micros still unspent after " + elapsedMs + " ms");
+                assertTrue(elapsedMs < SPEND_ALL_WITHIN_MS + 10_000, unspent + " micros still unspent after " + elapsedMs + " ms");
                 pause(100);
             }
         }
