@@ -27,6 +27,7 @@ import com.openai.models.completions.CompletionCreateParams;
 import com.openai.models.embeddings.CreateEmbeddingResponse;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import dev.marketplace.systemtests.support.Db;
+import dev.marketplace.systemtests.support.LedgerAssertions;
 import dev.marketplace.systemtests.support.NamedStubs;
 import dev.marketplace.systemtests.support.Pricing;
 import dev.marketplace.systemtests.support.StubUpstreams;
@@ -198,7 +199,7 @@ class OpenAiSdkFeaturesIT {
             long debited = -Db.postings(c, id).stream().filter(p -> p.accountCode().endsWith(":credit"))
                     .mapToLong(Db.Posting::amountMicros).sum();
             assertEquals(grossMicros, debited, "the developer paid exactly the cost");
-            assertEquals("settled", Db.hold(c, id).orElseThrow().status());
+            LedgerAssertions.assertHoldClosed(c, id, "settled");
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.ChatApi;
 import dev.marketplace.systemtests.support.Db;
+import dev.marketplace.systemtests.support.LedgerAssertions;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.NamedStubs;
 import dev.marketplace.systemtests.support.Pricing;
@@ -141,7 +142,7 @@ class PromptEndpointsIT {
             }
             assertEquals(Map.of(Db.creditAccount(usage.developerId()), -gross, "provider:" + providerId + ":payable",
                     gross - fee, "platform:revenue:take", fee), postings);
-            assertEquals("settled", Db.hold(c, id).orElseThrow().status());
+            LedgerAssertions.assertHoldClosed(c, id, "settled");
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.Db;
+import dev.marketplace.systemtests.support.LedgerAssertions;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.NamedStubs;
 import dev.marketplace.systemtests.support.StubUpstreams;
@@ -93,7 +94,7 @@ class CapacityIT {
         try (Connection c = Db.connect()) {
             assertEquals(0, Db.usage(c, id).orElseThrow().costMicros());
             assertEquals(Optional.empty(), Db.journalKind(c, id), "a failed call posts no journal");
-            assertEquals("released", Db.hold(c, id).orElseThrow().status());
+            LedgerAssertions.assertHoldClosed(c, id, "released");
         }
     }
 

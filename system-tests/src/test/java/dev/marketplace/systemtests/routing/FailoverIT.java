@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.Db;
+import dev.marketplace.systemtests.support.LedgerAssertions;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.Sse;
 import dev.marketplace.systemtests.support.StubUpstreams;
@@ -117,7 +118,7 @@ class FailoverIT {
             assertEquals("error", usage.status());
             assertEquals(0, usage.costMicros());
             assertEquals(Optional.empty(), Db.journalKind(c, id), "a failed call posts no journal");
-            assertEquals("released", Db.hold(c, id).orElseThrow().status());
+            LedgerAssertions.assertHoldClosed(c, id, "released");
         }
     }
 
@@ -182,7 +183,7 @@ class FailoverIT {
             }
             assertEquals(Map.of(Db.creditAccount(usage.developerId()), -gross, "provider:" + providerId + ":payable", share,
                     "platform:revenue:take", fee), postings);
-            assertEquals("settled", Db.hold(c, id).orElseThrow().status());
+            LedgerAssertions.assertHoldClosed(c, id, "settled");
         }
     }
 

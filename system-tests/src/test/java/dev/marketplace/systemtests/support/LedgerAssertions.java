@@ -43,6 +43,15 @@ public final class LedgerAssertions {
                 () -> id + ": hold settled on the developer's credit"));
     }
 
+    /**
+     * The call's hold is closed with this status: a per-call database hold has a row in that state; a call served from
+     * its node's balance lease has no row at all (its hold lived in memory, decision 0019). Either way nothing stays
+     * open under the call's id.
+     */
+    public static void assertHoldClosed(Connection c, String id, String status) throws SQLException {
+        Db.hold(c, id).ifPresent(hold -> assertEquals(status, hold.status(), () -> id + ": hold " + status));
+    }
+
     static List<Db.Posting> expectedPostings(long developerId, long cost) {
         List<Db.Posting> expected = new ArrayList<>();
         expected.add(new Db.Posting(Db.creditAccount(developerId), -cost));
