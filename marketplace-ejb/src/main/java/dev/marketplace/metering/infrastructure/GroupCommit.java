@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -29,10 +30,11 @@ import javax.sql.DataSource;
 /**
  * Runs small pieces of JDBC work submitted by request threads in shared transactions: a writer thread takes what
  * is queued (up to {@link #MAX_BATCH}), runs it all on one connection and commits once; each caller waits for
- * that commit, so its work is durable when {@link #run} returns. If a batch fails, every piece is retried alone
- * in its own transaction, so one bad piece fails only its own caller. The writer keeps one connection from the pool
- * for as long as it works (no checkout per batch, and one database backend whose plan caches stay warm); after any
- * failure that connection goes back to the pool and the next transaction takes a fresh one.
+ * that commit, so its work is durable when {@link #run} returns. A caller that finds nobody committing commits its
+ * piece, with whatever is queued, itself. If a batch fails, every piece is retried alone
+ * in its own transaction, so one bad piece fails only its own caller. The committers share one connection from the
+ * pool for as long as they work (no checkout per batch, and one database backend whose plan caches stay warm); after
+ * any failure that connection goes back to the pool and the next transaction takes a fresh one.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -50,7 +52,13 @@ public class GroupCommit {
     private final BlockingQueue<Piece<?>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private volatile boolean running;
     private Thread writer;
-    /** The writer thread's connection (only that thread touches it); null until needed and after a failure. */
+    /**
+     * Held by whoever commits: the writer thread for what was queued, or a caller that found nobody committing and
+     * commits its own piece with what is queued on its own thread (no hand-off to the writer and back: at low
+     * concurrency the usual case). Only its holder touches {@link #connection}.
+     */
+    private final ReentrantLock committing = new ReentrantLock();
+    /** The committers' connection; null until needed and after a failure. */
     private Connection connection;
 
     /**
@@ -105,9 +113,23 @@ public class GroupCommit {
 
     private <T> T await(Piece<T> piece) {
         String what = piece.what;
-        if (!running || !queue.offer(piece)) {
-            throw new OverloadedException("The ledger writer is " + (running ? "overloaded" : "stopping")
-                    + "; retry shortly");
+        if (!running) {
+            throw new OverloadedException("The ledger writer is stopping; retry shortly");
+        }
+        if (committing.tryLock()) { // nobody is committing: this caller commits its piece and whatever is queued
+            try {
+                List<Piece<?>> batch = new ArrayList<>();
+                batch.add(piece);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commitOrFail(batch);
+                if (!running) {
+                    discardConnection(null); // the writer has let go of it already, or will find none
+                }
+            } finally {
+                committing.unlock();
+            }
+        } else if (!queue.offer(piece)) {
+            throw new OverloadedException("The ledger writer is overloaded; retry shortly");
         }
         try {
             return piece.done.get(WAIT_MS, TimeUnit.MILLISECONDS);
@@ -137,19 +159,37 @@ public class GroupCommit {
                     continue;
                 }
                 batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                commit(batch);
+                committing.lockInterruptibly();
+                try {
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    commitOrFail(batch);
+                } finally {
+                    committing.unlock();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 running = false;
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "group commit loop error", e);
                 batch.forEach(p -> p.done.completeExceptionally(e));
             } finally {
                 batch.clear();
             }
         }
-        discardConnection(null);
+        committing.lock();
+        try {
+            discardConnection(null);
+        } finally {
+            committing.unlock();
+        }
+    }
+
+    /** Commits the batch; whatever goes wrong beyond what {@link #commit} handles fails every piece, never none. */
+    private void commitOrFail(List<Piece<?>> batch) {
+        try {
+            commit(batch);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "group commit loop error", e);
+            batch.forEach(p -> p.done.completeExceptionally(e));
+        }
     }
 
     private void commit(List<Piece<?>> batch) {

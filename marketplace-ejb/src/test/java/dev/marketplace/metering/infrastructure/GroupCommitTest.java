@@ -2,6 +2,7 @@ package dev.marketplace.metering.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.billing.jdbc.BillingDataException;
 import dev.marketplace.testing.MarketTestDatabase;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The group-commit writer on PostgreSQL: every piece of many concurrent callers is committed exactly once, a failing
- * piece fails only its own caller, and the writer's kept connection is replaced after a failure (also after the
- * database killed it).
+ * The group commit on PostgreSQL: every piece of many concurrent callers is committed exactly once and pieces share
+ * transactions, a failing piece fails only its own caller, and the kept connection is replaced after a failure (also
+ * after the database killed it).
  */
 class GroupCommitTest {
     private static MarketTestDatabase db;
@@ -66,6 +67,8 @@ class GroupCommitTest {
             }
             assertEquals(8, failed, "exactly the eight duplicates failed");
             assertEquals(392, count("select count(*) from gc_probe where id like 'piece-%'"));
+            long transactions = count("select count(distinct n) from gc_probe where id like 'piece-%'");
+            assertTrue(transactions < 392, "pieces queued while someone commits share a transaction: " + transactions);
         } finally {
             callers.shutdownNow();
         }
@@ -97,7 +100,7 @@ class GroupCommitTest {
     }
 
     private static int insert(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into gc_probe (id, n) values (?, 1)")) {
+        try (PreparedStatement ps = c.prepareStatement("insert into gc_probe (id, n) values (?, txid_current())")) {
             ps.setString(1, id);
             return ps.executeUpdate();
         }
