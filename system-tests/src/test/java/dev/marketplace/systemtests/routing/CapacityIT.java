@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.systemtests.support.Db;
+import dev.marketplace.systemtests.support.Eventually;
 import dev.marketplace.systemtests.support.LedgerAssertions;
 import dev.marketplace.systemtests.support.Http;
 import dev.marketplace.systemtests.support.NamedStubs;
@@ -112,10 +113,17 @@ class CapacityIT {
             assertEquals(32, record.costMicros(), "12 prompt tokens at $1/M + 10 completion tokens at $2/M");
             assertEquals(1, Db.queryLong(c, "select count(*) from usage_record where id = ? and capped", id));
         }
-        HttpResponse<String> endpoints = Http.get(TestTarget.apiUrl() + "/models/test/overrun/endpoints", null);
+        // the endpoint stats are a per-minute rollup flushed in the background (decision 0017): poll until it shows
+        HttpResponse<String> endpoints = Eventually.until(
+                () -> Http.get(TestTarget.apiUrl() + "/models/test/overrun/endpoints", null),
+                e -> e.statusCode() == 200 && firstEndpoint(e).getInt("capped_last_1d") >= 1, Eventually.ENDPOINT_STATS);
         assertEquals(200, endpoints.statusCode(), () -> Http.describe(endpoints));
-        JsonObject endpoint = Http.json(endpoints.body()).getJsonObject("data").getJsonArray("endpoints").getJsonObject(0);
+        JsonObject endpoint = firstEndpoint(endpoints);
         assertTrue(endpoint.getInt("capped_last_1d") >= 1, "the provider's endpoint health shows it: " + endpoint);
+    }
+
+    private static JsonObject firstEndpoint(HttpResponse<String> endpoints) {
+        return Http.json(endpoints.body()).getJsonObject("data").getJsonArray("endpoints").getJsonObject(0);
     }
 
     private static void awaitRequests(String stub, int count) throws InterruptedException {
