@@ -31,10 +31,10 @@ import javax.sql.DataSource;
  * Runs small pieces of JDBC work submitted by request threads in shared transactions: a writer thread takes what
  * is queued (up to {@link #MAX_BATCH}), runs it all on one connection and commits once; each caller waits for
  * that commit, so its work is durable when {@link #run} returns. A caller that finds nobody committing commits its
- * piece, with whatever is queued, itself. If a batch fails, every piece is retried alone
- * in its own transaction, so one bad piece fails only its own caller. The committers share one connection from the
- * pool for as long as they work (no checkout per batch, and one database backend whose plan caches stay warm); after
- * any failure that connection goes back to the pool and the next transaction takes a fresh one.
+ * piece, with whatever is queued, itself. If a batch fails, every piece is retried alone in its own transaction, so
+ * one bad piece fails only its own caller. The committers share one connection from the pool for as long as they
+ * work (no checkout per batch, and one database backend whose plan caches stay warm); after any failure that
+ * connection goes back to the pool and the next transaction takes a fresh one.
  */
 @ApplicationScoped
 public class GroupCommit {
@@ -92,7 +92,7 @@ public class GroupCommit {
     void stop() {
         running = false;
         try {
-            writer.join(TimeUnit.SECONDS.toMillis(10)); // lets the queued work commit; the writer then lets go of its connection
+            writer.join(TimeUnit.SECONDS.toMillis(10)); // lets the queued work commit; the writer then returns the connection
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -210,7 +210,7 @@ public class GroupCommit {
     }
 
     /**
-     * One transaction on the writer's connection, as {@link Transactions#inTransaction} runs one on a fresh one: commit,
+     * One transaction on the committers' connection, as {@link Transactions#inTransaction} runs one on a fresh one: commit,
      * or roll back and rethrow (SQL failures as {@link BillingDataException}). After a failure the connection goes back
      * to the pool (closed, so a broken one is never reused) and the next transaction takes another.
      */
