@@ -2,6 +2,7 @@ package dev.marketplace.billing.leases;
 
 import dev.marketplace.billing.charges.ChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
+import dev.marketplace.billing.jdbc.StatementPrefix;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.money.FeeSplit;
 import dev.marketplace.billing.money.Money;
@@ -29,9 +30,20 @@ public final class LeaseCharges {
 
     /** @return the split of every charge, in order (also for charges already settled under their key) */
     public List<FeeSplit> settleAll(Connection c, List<LeasedCharge> charges) throws SQLException {
+        return settleAll(c, charges, StatementPrefix.NONE);
+    }
+
+    /**
+     * The same, in one statement with the caller's {@code WITH} clause (its writes and the settlement stand or fall
+     * together; in autocommit mode that statement is the whole transaction: one round trip).
+     */
+    public List<FeeSplit> settleAll(Connection c, List<LeasedCharge> charges, StatementPrefix prefix) throws SQLException {
         int n = charges.size();
         List<FeeSplit> splits = new ArrayList<>(n);
         if (n == 0) {
+            if (!prefix.sql().isEmpty()) {
+                throw new IllegalArgumentException("a statement prefix needs at least one charge to settle");
+            }
             return splits;
         }
         String[] keys = new String[n];
@@ -58,8 +70,8 @@ public final class LeaseCharges {
             fee[i] = split.feeMicros();
             leaseIds[i] = leased.leaseId();
         }
-        try (PreparedStatement settle = c.prepareStatement(SETTLE)) {
-            int p = 1;
+        try (PreparedStatement settle = c.prepareStatement(prefix.sql() + SETTLE)) {
+            int p = prefix.binder().bind(settle);
             for (String[] texts : List.of(keys, memos, accounts, payees, feeAccounts)) {
                 settle.setArray(p++, c.createArrayOf("text", texts));
             }

@@ -9,12 +9,16 @@ import static dev.marketplace.billing.testing.Fixtures.held;
 import static dev.marketplace.billing.testing.Fixtures.postingCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.billing.charges.UsageCharge;
+import dev.marketplace.billing.jdbc.StatementPrefix;
 import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.testing.TestDatabase;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -155,6 +159,35 @@ class LeaseChargesTest {
         assertEquals(1_000, leaseHeld("l210"));
         assertEquals(0, postingCount(dataSource, "gen-210-a"));
         assertInvariantsOk(dataSource);
+    }
+
+    @Test
+    void withAStatementPrefixTheCallersWriteAndTheSettlementAreOneStatementThatStandsOrFallsWhole() throws SQLException {
+        String account = funded(211, 1_000);
+        lease("l211", account, 1_000);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE prefix_probe (id text PRIMARY KEY)");
+            assertTrue(c.getAutoCommit(), "the statement is its own transaction");
+            charges.settleAll(c, List.of(charge(211, "gen-211-a", 300, "l211", 300)), probe(c, "gen-211-a"));
+            UncoveredChargeException uncovered = assertThrows(UncoveredChargeException.class, () -> charges.settleAll(c,
+                    List.of(charge(211, "gen-211-b", 900, "l211", 900)), probe(c, "gen-211-b"))); // 700 leased, 0 free
+            assertTrue(uncovered.getMessage().contains("900"), uncovered.getMessage());
+        }
+        assertEquals(1, count(dataSource, "SELECT count(*) FROM prefix_probe WHERE id = 'gen-211-a'"));
+        assertEquals(0, count(dataSource, "SELECT count(*) FROM prefix_probe WHERE id = 'gen-211-b'"),
+                "the refused settlement took the caller's write with it");
+        assertEquals(700, balance(dataSource, account));
+        assertEquals(700, leaseHeld("l211"));
+        assertEquals(0, postingCount(dataSource, "gen-211-b"));
+        assertInvariantsOk(dataSource);
+    }
+
+    /** A caller's write as the statement's {@code WITH} clause, with one parameter. */
+    private static StatementPrefix probe(Connection c, String id) {
+        return new StatementPrefix("WITH probe AS (INSERT INTO prefix_probe (id) VALUES (?)) ", ps -> {
+            ps.setString(1, id);
+            return 2;
+        });
     }
 
     @Test

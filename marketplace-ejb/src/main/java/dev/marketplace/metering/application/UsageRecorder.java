@@ -4,6 +4,7 @@ import dev.marketplace.billing.charges.BatchChargeWriter;
 import dev.marketplace.billing.charges.UsageCharge;
 import dev.marketplace.billing.holds.HoldRequest;
 import dev.marketplace.billing.holds.HoldStore;
+import dev.marketplace.billing.jdbc.StatementPrefix;
 import dev.marketplace.billing.leases.LeaseCharges;
 import dev.marketplace.billing.leases.LeasedCharge;
 import dev.marketplace.billing.money.FeeSplit;
@@ -11,6 +12,7 @@ import dev.marketplace.keys.infrastructure.KeyState;
 import dev.marketplace.metering.domain.UsageRecord;
 import dev.marketplace.metering.infrastructure.BatchWork;
 import dev.marketplace.metering.infrastructure.GroupCommit;
+import dev.marketplace.metering.infrastructure.OneStatementWork;
 import dev.marketplace.metering.infrastructure.OverloadedException;
 import dev.marketplace.platform.Config;
 import dev.marketplace.platform.operations.Operations;
@@ -22,7 +24,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -65,10 +66,17 @@ public class UsageRecorder {
         insertAll(c, items.stream().map(ChargedUsage::usage).toList());
         return new BatchChargeWriter().settleAll(c, items.stream().map(ChargedUsage::charge).toList());
     };
-    /** All charges of calls held from leases: their usage records, then their journals, shrinking the leases. */
-    private static final BatchWork<LeaseChargedUsage, FeeSplit> LEASE_CHARGES = (c, items) -> {
+    /**
+     * All charges of calls held from a balance lease alone (the usual case): their usage records and their journals,
+     * shrinking the leases, in one statement (a batch of only these is one round trip: decision 0020).
+     */
+    private static final OneStatementWork<LeaseChargedUsage, FeeSplit> LEASE_CHARGES = (c, items) ->
+            new LeaseCharges().settleAll(c, items.stream().map(LeaseChargedUsage::charge).toList(),
+                    usageRows(c, items.stream().map(LeaseChargedUsage::usage).toList()));
+    /** The same for calls of keys with a credit limit, which also shrink the key's lease (decision 0018). */
+    private static final BatchWork<LeaseChargedUsage, FeeSplit> KEY_LEASE_CHARGES = (c, items) -> {
         insertAll(c, items.stream().map(LeaseChargedUsage::usage).toList());
-        KeyLeaseStore.chargeAll(c, items.stream().map(LeaseChargedUsage::keyCharge).filter(Objects::nonNull).toList());
+        KeyLeaseStore.chargeAll(c, items.stream().map(LeaseChargedUsage::keyCharge).toList());
         return new LeaseCharges().settleAll(c, items.stream().map(LeaseChargedUsage::charge).toList());
     };
     /**
@@ -171,7 +179,8 @@ public class UsageRecorder {
         UsageCharge unheld = new UsageCharge(charge.idempotencyKey(), null, charge.developerId(),
                 charge.payeeAccountCode(), charge.feeAccountCode(), charge.grossMicros(), charge.takeRateBps());
         try {
-            groupCommit.run("recording usage " + usage.id(), LEASE_CHARGES, new LeaseChargedUsage(usage,
+            groupCommit.run("recording usage " + usage.id(), keyHold == null ? LEASE_CHARGES : KEY_LEASE_CHARGES,
+                    new LeaseChargedUsage(usage,
                     new LeasedCharge(unheld, hold.leaseId(), charge.holdId(), hold.holdMicros()),
                     keyHold == null ? null : new KeyLeaseCharge(charge.idempotencyKey(), keyHold.keyId(),
                             keyHold.leaseId(), usage.costMicros(), keyHold.terms().periodStart())));
@@ -273,28 +282,38 @@ public class UsageRecorder {
     /** One statement for all records (rows in order): one round trip, one execution on the server. */
     private static void insertAll(Connection c, List<UsageRecord> records) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            int p = 1;
-            ps.setArray(p++, texts(c, records, UsageRecord::id));
-            ps.setArray(p++, bigints(c, records, UsageRecord::developerId));
-            ps.setArray(p++, bigints(c, records, UsageRecord::apiKeyId));
-            ps.setArray(p++, texts(c, records, UsageRecord::modelSlug));
-            ps.setArray(p++, texts(c, records, UsageRecord::providerSlug));
-            ps.setArray(p++, bigints(c, records, UsageRecord::listingId));
-            ps.setArray(p++, bigints(c, records, UsageRecord::promptTokens));
-            ps.setArray(p++, bigints(c, records, UsageRecord::completionTokens));
-            ps.setArray(p++, bigints(c, records, UsageRecord::costMicros));
-            ps.setArray(p++, bigints(c, records, UsageRecord::holdMicros));
-            ps.setArray(p++, bigints(c, records, UsageRecord::latencyMs));
-            ps.setArray(p++, texts(c, records, u -> u.status().dbValue()));
-            ps.setArray(p++, texts(c, records, UsageRecord::finishReason));
-            ps.setArray(p++, booleans(c, records, UsageRecord::streamed));
-            ps.setArray(p++, booleans(c, records, UsageRecord::capped));
-            ps.setArray(p++, texts(c, records, UsageRecord::metadataJson));
-            ps.setArray(p++, booleans(c, records, UsageRecord::selfTest));
-            ps.setArray(p++, bigints(c, records, UsageRecord::cacheReadTokens));
-            ps.setArray(p, bigints(c, records, UsageRecord::cacheWriteTokens));
+            bind(c, ps, records, 1);
             ps.executeUpdate();
         }
+    }
+
+    /** The records' insert as the {@code WITH} clause of the statement that settles their charges. */
+    private static StatementPrefix usageRows(Connection c, List<UsageRecord> records) {
+        return new StatementPrefix("WITH usage_rows AS (" + INSERT + ") ", ps -> bind(c, ps, records, 1));
+    }
+
+    /** Sets the insert's 19 arrays from parameter {@code p}; returns the next parameter index. */
+    private static int bind(Connection c, PreparedStatement ps, List<UsageRecord> records, int p) throws SQLException {
+        ps.setArray(p++, texts(c, records, UsageRecord::id));
+        ps.setArray(p++, bigints(c, records, UsageRecord::developerId));
+        ps.setArray(p++, bigints(c, records, UsageRecord::apiKeyId));
+        ps.setArray(p++, texts(c, records, UsageRecord::modelSlug));
+        ps.setArray(p++, texts(c, records, UsageRecord::providerSlug));
+        ps.setArray(p++, bigints(c, records, UsageRecord::listingId));
+        ps.setArray(p++, bigints(c, records, UsageRecord::promptTokens));
+        ps.setArray(p++, bigints(c, records, UsageRecord::completionTokens));
+        ps.setArray(p++, bigints(c, records, UsageRecord::costMicros));
+        ps.setArray(p++, bigints(c, records, UsageRecord::holdMicros));
+        ps.setArray(p++, bigints(c, records, UsageRecord::latencyMs));
+        ps.setArray(p++, texts(c, records, u -> u.status().dbValue()));
+        ps.setArray(p++, texts(c, records, UsageRecord::finishReason));
+        ps.setArray(p++, booleans(c, records, UsageRecord::streamed));
+        ps.setArray(p++, booleans(c, records, UsageRecord::capped));
+        ps.setArray(p++, texts(c, records, UsageRecord::metadataJson));
+        ps.setArray(p++, booleans(c, records, UsageRecord::selfTest));
+        ps.setArray(p++, bigints(c, records, UsageRecord::cacheReadTokens));
+        ps.setArray(p++, bigints(c, records, UsageRecord::cacheWriteTokens));
+        return p;
     }
 
     private static java.sql.Array texts(Connection c, List<UsageRecord> records, Function<UsageRecord, String> column)

@@ -196,7 +196,7 @@ public class GroupCommit {
         long started = System.nanoTime(); // operations hook
         List<Object> results;
         try {
-            results = inTransaction("group commit of " + batch.size(), c -> runAll(c, batch));
+            results = inTransaction("group commit of " + batch.size(), oneStatement(batch), c -> runAll(c, batch));
         } catch (RuntimeException batchFailure) {
             Operations.groupCommitBatch(batch.size(), started, false); // operations hook
             LOG.log(Level.FINE, "batch of {0} failed, retrying one by one: {1}", new Object[]{batch.size(), batchFailure});
@@ -211,17 +211,22 @@ public class GroupCommit {
 
     /**
      * One transaction on the committers' connection, as {@link Transactions#inTransaction} runs one on a fresh one: commit,
-     * or roll back and rethrow (SQL failures as {@link BillingDataException}). After a failure the connection goes back
-     * to the pool (closed, so a broken one is never reused) and the next transaction takes another.
+     * or roll back and rethrow (SQL failures as {@link BillingDataException}). Work that is one statement runs in
+     * autocommit mode instead: the statement is the transaction. After a failure the connection goes back to the
+     * pool (closed, so a broken one is never reused) and the next transaction takes another.
      */
-    private <T> T inTransaction(String what, Transactions.Work<T> work) {
+    private <T> T inTransaction(String what, boolean oneStatement, Transactions.Work<T> work) {
         try {
             if (connection == null) {
                 connection = dataSource.getConnection();
-                connection.setAutoCommit(false);
+            }
+            if (connection.getAutoCommit() != oneStatement) {
+                connection.setAutoCommit(oneStatement); // no transaction is open here: no round trip
             }
             T result = work.run(connection);
-            connection.commit();
+            if (!oneStatement) {
+                connection.commit();
+            }
             return result;
         } catch (SQLException e) {
             discardConnection(e);
@@ -232,14 +237,30 @@ public class GroupCommit {
         }
     }
 
+    /** Only pieces of one kind of {@link OneStatementWork}: run as one statement, which needs no transaction of its own. */
+    private static boolean oneStatement(List<Piece<?>> batch) {
+        BatchWork<?, ?> kind = batch.get(0).kind;
+        if (!(kind instanceof OneStatementWork)) {
+            return false;
+        }
+        for (Piece<?> piece : batch) {
+            if (piece.kind != kind) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Rolls back whatever is open and returns the connection to the pool; failures doing so join {@code cause}. */
     private void discardConnection(Throwable cause) {
         if (connection == null) {
             return;
         }
         try (Connection c = connection) {
-            c.rollback();
-            c.setAutoCommit(true);
+            if (!c.getAutoCommit()) {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             if (cause != null) {
                 cause.addSuppressed(e);
@@ -290,7 +311,7 @@ public class GroupCommit {
     private <T> void commitAlone(Piece<T> piece) {
         for (int attempt = 1; ; attempt++) {
             try {
-                List<Object> result = inTransaction(piece.what, c -> runAll(c, List.of(piece)));
+                List<Object> result = inTransaction(piece.what, oneStatement(List.of(piece)), c -> runAll(c, List.of(piece)));
                 piece.complete(result.get(0));
                 return;
             } catch (RuntimeException e) {

@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The HTTP transport every upstream protocol shares: one client (HTTP/1.1, no h2c upgrade attempts, a bounded
- * executor), a timeout per call, and one retry when a pooled keep-alive connection turns out to have been closed
+ * The HTTP transport every upstream protocol shares: whole replies on the calling thread over pooled keep-alive
+ * sockets ({@link KeepAliveHttp}), streams on one asynchronous client (HTTP/1.1, no h2c upgrade attempts, a bounded
+ * executor); a timeout per call, and one retry when a pooled keep-alive connection turns out to have been closed
  * by the upstream before it answered. Failures leave as {@link UpstreamException}s with the status to fail over on.
  */
 public final class UpstreamHttp {
@@ -35,6 +36,7 @@ public final class UpstreamHttp {
 
     private final ExecutorService executor;
     private final HttpClient client;
+    private final KeepAliveHttp keepAlive = new KeepAliveHttp((int) CONNECT_TIMEOUT.toMillis(), Timeouts.SCHEDULER);
 
     public UpstreamHttp(String threadName) {
         executor = new ThreadPoolExecutor(CLIENT_THREADS, CLIENT_THREADS, 60, TimeUnit.SECONDS,
@@ -57,52 +59,24 @@ public final class UpstreamHttp {
     }
 
     /**
-     * A request and its reply, waiting at most {@code timeoutMs} for both. The deadline is kept here, not as the
-     * request's own timeout: the client registers those under one lock that its selector thread also holds while
-     * purging them, which under load made request threads queue on it (seen in a profile at 64 connections).
+     * A request and its whole reply, on the calling thread, waiting at most {@code timeoutMs} for both (see
+     * {@link KeepAliveHttp}: no hand-off to the HTTP client's threads and back).
      */
-    public <T> HttpResponse<T> post(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs,
-                                    HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        HttpRequest request = request(uri, headers, jsonBody);
+    public Reply post(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs) throws UpstreamException {
         try {
-            try {
-                return await(client.sendAsync(request, handler), timeoutMs);
-            } catch (IOException stale) {
-                if (stale instanceof HttpTimeoutException) {
-                    throw stale;
-                }
-                // A pooled keep-alive connection the upstream had closed: nothing was answered, so one retry is safe.
-                return await(client.sendAsync(request, handler), timeoutMs);
-            }
+            KeepAliveHttp.Reply reply = keepAlive.post(uri, headers, jsonBody.getBytes(StandardCharsets.UTF_8), timeoutMs);
+            return new Reply(reply.status(), reply.body());
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(408, "upstream timed out after " + timeoutMs + " ms", false, e);
+        } catch (KeepAliveHttp.BadReplyException e) {
+            throw new UpstreamException(502, "upstream sent a bad reply: " + e.getMessage(), false, e);
         } catch (IOException e) {
             throw new UpstreamException(0, "upstream unreachable: " + e.getMessage(), false, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UpstreamException(0, "interrupted while calling upstream", false, e);
         }
     }
 
-    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> exchange, int timeoutMs)
-            throws IOException, InterruptedException {
-        try {
-            return exchange.get(timeoutMs, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            throw new HttpTimeoutException("no reply within " + timeoutMs + " ms");
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            throw e;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(e.getCause());
-        }
+    /** An upstream's reply: its status and its body as text. */
+    public record Reply(int status, String body) {
     }
 
     /**
@@ -177,12 +151,16 @@ public final class UpstreamHttp {
     }
 
     public void close() {
+        keepAlive.close();
         if (executor != null) {
             executor.shutdownNow();
         }
     }
 
-    /** One daemon thread for every stream's wait for its reply headers; cancelled entries leave its queue at once. */
+    /**
+     * One daemon thread for every stream's wait for its reply headers (and for the rare large request body's write
+     * deadline); cancelled entries leave its queue at once.
+     */
     private static final class Timeouts {
         static final ScheduledThreadPoolExecutor SCHEDULER = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "upstream-timeouts");

@@ -1,6 +1,7 @@
 package dev.marketplace.metering.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The group commit on PostgreSQL: every piece of many concurrent callers is committed exactly once and pieces share
- * transactions, a failing piece fails only its own caller, and the kept connection is replaced after a failure (also
- * after the database killed it).
+ * transactions, a failing piece fails only its own caller, batches of one-statement work run in autocommit mode, and
+ * the kept connection is replaced after a failure (also after the database killed it).
  */
 class GroupCommitTest {
     private static MarketTestDatabase db;
@@ -97,6 +98,57 @@ class GroupCommitTest {
         }));
         groupCommit.run("after a failed one", c -> insert(c, "kill-4"));
         assertEquals(4, count("select count(*) from gc_probe where id like 'kill-%'"));
+    }
+
+    /** One multi-row insert for the whole batch; a duplicate id fails the statement, so the batch, as a whole. */
+    private static final OneStatementWork<String, Boolean> ONE_INSERT = (c, ids) -> {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into gc_probe (id, n) select id, txid_current() from unnest(?::text[]) as t(id)")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            ps.executeUpdate();
+        }
+        boolean autoCommit = c.getAutoCommit(); // the connection's mode while it ran
+        return ids.stream().map(id -> autoCommit).toList();
+    };
+    private static final BatchWork<String, Boolean> PLAIN_INSERT = (c, ids) -> {
+        for (String id : ids) {
+            insert(c, id);
+        }
+        boolean autoCommit = c.getAutoCommit();
+        return ids.stream().map(id -> autoCommit).toList();
+    };
+
+    @Test
+    void aBatchOfOneStatementWorkRunsInAutocommitAndOtherBatchesInATransaction() throws Exception {
+        assertTrue(groupCommit.run("one statement", ONE_INSERT, "auto-1"), "a batch of only one-statement work: autocommit");
+        assertFalse(groupCommit.run("plain", PLAIN_INSERT, "plain-1"), "other work: in a transaction");
+        assertTrue(groupCommit.run("one statement again", ONE_INSERT, "auto-2"));
+        assertEquals(3, count("select count(*) from gc_probe where id in ('auto-1', 'plain-1', 'auto-2')"));
+
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try { // mixed batches run in one transaction; duplicates fail alone; every other piece lands exactly once
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                String id = i % 40 == 9 ? "auto-1" : "mixed-" + i;
+                boolean one = i % 3 != 0;
+                results.add(callers.submit(() -> {
+                    try {
+                        groupCommit.run("insert " + id, one ? ONE_INSERT : PLAIN_INSERT, id);
+                        return true;
+                    } catch (BillingDataException e) {
+                        return false;
+                    }
+                }));
+            }
+            int failed = 0;
+            for (Future<Boolean> r : results) {
+                failed += r.get() ? 0 : 1;
+            }
+            assertEquals(8, failed, "exactly the eight duplicates failed");
+            assertEquals(292, count("select count(*) from gc_probe where id like 'mixed-%'"));
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     private static int insert(Connection c, String id) throws SQLException {

@@ -11,8 +11,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import dev.marketplace.routing.upstream.SseListener;
 import java.io.StringReader;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import dev.marketplace.routing.upstream.UpstreamHttp;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
@@ -28,10 +27,9 @@ final class AnthropicAdapter implements UpstreamAdapter {
 
     @Override
     public JsonObject complete(JsonObject request) throws UpstreamException {
-        HttpResponse<String> response = http.post(translate(request, false),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() / 100 != 2) {
-            throw failure(response.statusCode(), response.body());
+        UpstreamHttp.Reply response = http.post(translate(request, false));
+        if (response.status() / 100 != 2) {
+            throw failure(response.status(), response.body());
         }
         try {
             return AnthropicResponseTranslator.toOpenAi(parse(response.body(), false), nowSeconds());

@@ -6,7 +6,6 @@ import dev.marketplace.routing.upstream.SseListener;
 import dev.marketplace.routing.upstream.UpstreamHttp;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,8 +30,8 @@ final class AnthropicHttp {
         }
     }
 
-    <T> HttpResponse<T> post(JsonObject body, HttpResponse.BodyHandler<T> handler) throws UpstreamException {
-        return http.post(messagesUri, headers, body.toString(), endpoint.timeoutMs(), handler);
+    UpstreamHttp.Reply post(JsonObject body) throws UpstreamException {
+        return http.post(messagesUri, headers, body.toString(), endpoint.timeoutMs());
     }
 
     <T> CompletableFuture<T> stream(JsonObject body, SseListener<T> listener) {

@@ -14,8 +14,6 @@ import jakarta.json.JsonReader;
 import dev.marketplace.routing.upstream.SseListener;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -54,9 +52,9 @@ final class OpenAiAdapter implements UpstreamAdapter {
     /** Chat completions, legacy completions and embeddings: the same JSON exchange on their own paths. */
     @Override
     public JsonObject call(Operation operation, JsonObject request) throws UpstreamException {
-        HttpResponse<String> response = send(operation, request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() / 100 != 2) {
-            throw new UpstreamException(response.statusCode(), errorMessage(response.body()), false, null);
+        UpstreamHttp.Reply response = http.post(uris.get(operation), headers, request.toString(), endpoint.timeoutMs());
+        if (response.status() / 100 != 2) {
+            throw new UpstreamException(response.status(), errorMessage(response.body()), false, null);
         }
         try (JsonReader reader = JsonP.createReader(new StringReader(response.body()))) {
             return reader.readObject();
@@ -68,11 +66,6 @@ final class OpenAiAdapter implements UpstreamAdapter {
     @Override
     public CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
         return http.stream(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), new Events(sink));
-    }
-
-    private <T> HttpResponse<T> send(Operation operation, JsonObject request, HttpResponse.BodyHandler<T> handler)
-            throws UpstreamException {
-        return http.post(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), handler);
     }
 
     private static JsonObject parseChunk(String data, boolean committed) throws UpstreamException {
