@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -180,6 +181,38 @@ class LedgerWriterTest {
             c.commit();
             assertEquals(0, queries.check(c).mismatchedBalances());
         }
+    }
+
+    @Test
+    void aPostingCanJoinOnlyAJournalOfItsOwnTransactionAndOnlyAnAccountThatExists() throws SQLException {
+        seedAccounts("t9:a", "t9:b");
+        assertTrue(ledger.post(new JournalEntry("committed-earlier", "grant", null, null, List.of(
+                new Posting("t9:a", -5), new Posting("t9:b", 5)))));
+        long earlier;
+        try (Connection c = database.connect()) {
+            earlier = countRows(c, "SELECT id FROM ledger_journal WHERE idempotency_key = 'committed-earlier'");
+        }
+        Map<String, String> refused = Map.of( // statement → what the refusal says
+                "INSERT INTO ledger_posting (journal_id, account_code, amount_micros) VALUES (" + earlier + ", 't9:a', -1), ("
+                        + earlier + ", 't9:b', 1)", "earlier transaction", // balanced, but that journal is committed
+                "INSERT INTO ledger_posting (journal_id, account_code, amount_micros) VALUES (987654321, 't9:a', -1)",
+                "journal 987654321, which does not exist",
+                "INSERT INTO ledger_journal (id, idempotency_key, kind) VALUES (900009, 'raw-no-account', 'x');"
+                        + " INSERT INTO ledger_posting (journal_id, account_code, amount_micros) VALUES (900009, 't9:a', -1),"
+                        + " (900009, 't9:nowhere', 1)", "account t9:nowhere, which does not exist");
+        for (Map.Entry<String, String> statement : refused.entrySet()) {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                c.setAutoCommit(false);
+                SQLException failure = assertThrows(SQLException.class, () -> s.execute(statement.getKey()));
+                assertTrue(failure.getMessage().contains(statement.getValue()), failure.getMessage());
+                c.rollback();
+            }
+        }
+        try (Connection c = database.connect()) {
+            assertEquals(2, countRows(c, "SELECT count(*) FROM ledger_posting WHERE journal_id = " + earlier));
+            assertEquals(0, queries.check(c).unbalancedJournals());
+        }
+        assertEquals(5, ledger.balanceMicros("t9:b"));
     }
 
     @Test

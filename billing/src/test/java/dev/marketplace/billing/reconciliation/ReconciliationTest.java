@@ -171,11 +171,17 @@ class ReconciliationTest {
 
     @Test
     @Order(5)
-    void aClosedPeriodIsImmutable() {
+    void aClosedPeriodIsImmutable() throws SQLException {
         Period closed = recon.close(october.id(), "finance");
         assertTrue(closed.closed());
         assertThrows(SQLException.class, () -> journal("late:backdated", "grant", null, at("2026-10-20T00:00:00Z"),
                 Map.of(DEV, 1L, "platform:promotions", -1L)), "no journal dated inside a closed period");
+        execute("INSERT INTO ledger_account (code) VALUES ('" + DEV + "'), ('platform:promotions') ON CONFLICT DO NOTHING");
+        SQLException backdatedPosting = assertThrows(SQLException.class, () -> execute("WITH j AS (INSERT INTO"
+                + " ledger_journal (idempotency_key, kind) VALUES ('late:posting', 'grant') RETURNING id) INSERT INTO"
+                + " ledger_posting (journal_id, account_code, amount_micros, created_at) SELECT id, '" + DEV + "', 1,"
+                + " '2026-10-20T00:00:00Z' FROM j UNION ALL SELECT id, 'platform:promotions', -1, now() FROM j"));
+        assertTrue(backdatedPosting.getMessage().contains("closed reconciliation period"), backdatedPosting.getMessage());
         assertThrows(SQLException.class, () -> execute("UPDATE recon_difference SET reason = 'x' WHERE period_id = "
                 + october.id()));
         assertThrows(SQLException.class, () -> execute("DELETE FROM recon_difference WHERE period_id = "

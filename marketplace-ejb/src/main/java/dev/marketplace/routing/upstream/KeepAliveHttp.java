@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -109,8 +110,14 @@ final class KeepAliveHttp {
         connection.answered = false;
         try {
             OutputStream out = connection.socket.getOutputStream();
-            out.write(head);
-            out.write(body);
+            if (body.length <= WATCHDOG_ABOVE_BYTES) { // one write, one segment: the upstream reads it in one go
+                byte[] request = Arrays.copyOf(head, head.length + body.length);
+                System.arraycopy(body, 0, request, head.length, body.length);
+                out.write(request);
+            } else {
+                out.write(head);
+                out.write(body);
+            }
             out.flush();
             return connection.readReply(deadline, timeoutMs);
         } finally {
@@ -223,7 +230,7 @@ final class KeepAliveHttp {
             System.arraycopy(buffer, position, bytes, 0, buffered);
             position += buffered;
             int read = buffered + in.readNBytes(bytes, buffered, length - buffered);
-            return read == length ? bytes : java.util.Arrays.copyOf(bytes, read);
+            return read == length ? bytes : Arrays.copyOf(bytes, read);
         }
 
         Reply readReply(long deadline, int timeoutMs) throws IOException {
