@@ -182,6 +182,13 @@ class ReconciliationTest {
                 + " ledger_posting (journal_id, account_code, amount_micros, created_at) SELECT id, '" + DEV + "', 1,"
                 + " '2026-10-20T00:00:00Z' FROM j UNION ALL SELECT id, 'platform:promotions', -1, now() FROM j"));
         assertTrue(backdatedPosting.getMessage().contains("closed reconciliation period"), backdatedPosting.getMessage());
+        SQLException backdatedJournal = assertThrows(SQLException.class, () -> execute("WITH j AS (INSERT INTO"
+                + " ledger_journal (idempotency_key, kind, created_at) VALUES ('late:journal', 'grant', '2026-10-20T00:00:00Z')"
+                + " RETURNING id) INSERT INTO ledger_posting (journal_id, account_code, amount_micros) SELECT id, '" + DEV
+                + "', 1 FROM j UNION ALL SELECT id, 'platform:promotions', -1 FROM j")); // postings dated now
+        assertTrue(backdatedJournal.getMessage().contains("ledger_journal dated"), backdatedJournal.getMessage());
+        assertThrows(SQLException.class, () -> execute("INSERT INTO ledger_journal (idempotency_key, kind, created_at)"
+                + " VALUES ('late:alone', 'grant', '2026-10-20T00:00:00Z')"), "a journal without postings never commits");
         assertThrows(SQLException.class, () -> execute("UPDATE recon_difference SET reason = 'x' WHERE period_id = "
                 + october.id()));
         assertThrows(SQLException.class, () -> execute("DELETE FROM recon_difference WHERE period_id = "
