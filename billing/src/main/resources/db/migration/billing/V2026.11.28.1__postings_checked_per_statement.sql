@@ -8,7 +8,10 @@
 --     sum to zero. A journal written inside a subtransaction carries the subtransaction's xid and is refused too
 --     (nothing here writes the ledger under a savepoint);
 --   * the account exists;
---   * the posting does not fall in a closed reconciliation period (as recon_reject_in_closed_period did).
+--   * neither the posting nor its journal falls in a closed reconciliation period. This replaces the closed-period
+--     triggers of both tables: a journal only commits with postings of its own transaction (its deferred trigger
+--     refuses one with fewer than two), so checking each posting's journal date here refuses everything the
+--     journal's own trigger refused (a journal without postings is refused at commit, as unbalanced).
 -- The two foreign keys go: what they refused on INSERT is refused here, and what they refused on DELETE cannot
 -- happen, because ledger_journal and ledger_account reject UPDATE, DELETE and TRUNCATE (append-only triggers).
 CREATE FUNCTION ledger_postings_inserted() RETURNS trigger
@@ -17,12 +20,14 @@ DECLARE
     closed_until timestamptz := recon_closed_until();
     bad record;
 BEGIN
-    SELECT n.journal_id, n.account_code, n.created_at, j.id IS NULL AS no_journal, a.code IS NULL AS no_account
+    SELECT n.journal_id, n.account_code, n.created_at, j.created_at AS journal_created_at,
+           j.id IS NULL AS no_journal, a.code IS NULL AS no_account
       INTO bad
       FROM new_rows n
       LEFT JOIN ledger_journal j ON j.id = n.journal_id
       LEFT JOIN ledger_account a ON a.code = n.account_code
-     WHERE j.id IS NULL OR a.code IS NULL OR j.xmin <> pg_current_xact_id()::xid OR n.created_at < closed_until
+     WHERE j.id IS NULL OR a.code IS NULL OR j.xmin <> pg_current_xact_id()::xid
+        OR n.created_at < closed_until OR j.created_at < closed_until
      LIMIT 1;
     IF NOT FOUND THEN
         RETURN NULL;
@@ -32,6 +37,9 @@ BEGIN
     ELSIF bad.no_account THEN
         RAISE EXCEPTION 'ledger_posting refers to account %, which does not exist', bad.account_code
             USING ERRCODE = 'foreign_key_violation';
+    ELSIF bad.journal_created_at < closed_until THEN
+        RAISE EXCEPTION 'ledger_journal dated % falls in a closed reconciliation period (closed until %)',
+            bad.journal_created_at, closed_until USING ERRCODE = 'restrict_violation';
     ELSIF bad.created_at < closed_until THEN
         RAISE EXCEPTION 'ledger_posting dated % falls in a closed reconciliation period (closed until %)',
             bad.created_at, closed_until USING ERRCODE = 'restrict_violation';
@@ -44,7 +52,9 @@ $$;
 
 DROP TRIGGER ledger_posting_balanced ON ledger_posting;
 DROP TRIGGER ledger_posting_closed_period ON ledger_posting;
+DROP TRIGGER ledger_journal_closed_period ON ledger_journal;
 DROP FUNCTION ledger_posting_balanced();
+DROP FUNCTION recon_reject_in_closed_period();
 CREATE TRIGGER ledger_posting_checked AFTER INSERT ON ledger_posting
     REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ledger_postings_inserted();
 ALTER TABLE ledger_posting DROP CONSTRAINT ledger_posting_journal_id_fkey, DROP CONSTRAINT ledger_posting_account_code_fkey;

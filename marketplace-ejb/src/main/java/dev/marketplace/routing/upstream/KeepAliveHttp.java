@@ -202,6 +202,9 @@ final class KeepAliveHttp {
         private int position;
         private int limit;
         long idleSince;
+        /** The current exchange's deadline ({@link System#nanoTime}) and timeout: every socket read waits until then at most. */
+        private long deadline;
+        private int timeoutMs;
         /** Whether any byte of a reply arrived on it during the current exchange. */
         boolean answered;
         boolean keepAlive;
@@ -211,9 +214,15 @@ final class KeepAliveHttp {
             this.in = socket.getInputStream();
         }
 
+        /** One read from the socket, waiting at most until the exchange's deadline. */
+        private int readSocket(byte[] into, int offset, int length) throws IOException {
+            socket.setSoTimeout((int) remainingMs(deadline, timeoutMs));
+            return in.read(into, offset, length);
+        }
+
         private int read() throws IOException {
             if (position == limit) {
-                int n = in.read(buffer, 0, buffer.length);
+                int n = readSocket(buffer, 0, buffer.length);
                 if (n <= 0) {
                     return -1;
                 }
@@ -229,13 +238,17 @@ final class KeepAliveHttp {
             byte[] bytes = new byte[length];
             System.arraycopy(buffer, position, bytes, 0, buffered);
             position += buffered;
-            int read = buffered + in.readNBytes(bytes, buffered, length - buffered);
+            int read = buffered;
+            for (int n = 0; read < length && n >= 0; read += Math.max(n, 0)) {
+                n = readSocket(bytes, read, length - read);
+            }
             return read == length ? bytes : Arrays.copyOf(bytes, read);
         }
 
         Reply readReply(long deadline, int timeoutMs) throws IOException {
+            this.deadline = deadline;
+            this.timeoutMs = timeoutMs;
             while (true) {
-                socket.setSoTimeout((int) remainingMs(deadline, timeoutMs));
                 String statusLine = line(true);
                 if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
                     throw new BadReplyException("not an HTTP/1.x reply: " + excerpt(statusLine));
@@ -273,7 +286,7 @@ final class KeepAliveHttp {
                 if (status == 204 || status == 304) {
                     bytes = new byte[0];
                 } else if (chunked) {
-                    bytes = chunkedBody(deadline, timeoutMs);
+                    bytes = chunkedBody();
                 } else if (contentLength >= 0) {
                     bytes = fixedBody(contentLength);
                 } else {
@@ -318,10 +331,9 @@ final class KeepAliveHttp {
             return body;
         }
 
-        private byte[] chunkedBody(long deadline, int timeoutMs) throws IOException {
+        private byte[] chunkedBody() throws IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
             while (true) {
-                socket.setSoTimeout((int) remainingMs(deadline, timeoutMs));
                 String sizeLine = line(false);
                 int semicolon = sizeLine.indexOf(';');
                 long size;
@@ -351,7 +363,7 @@ final class KeepAliveHttp {
             body.write(buffer, position, limit - position);
             position = limit;
             byte[] chunk = new byte[8 * 1024];
-            for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+            for (int n = readSocket(chunk, 0, chunk.length); n > 0; n = readSocket(chunk, 0, chunk.length)) {
                 if (body.size() + n > MAX_REPLY_BYTES) {
                     throw tooLarge();
                 }

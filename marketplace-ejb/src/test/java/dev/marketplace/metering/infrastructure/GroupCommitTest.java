@@ -62,10 +62,7 @@ class GroupCommitTest {
                     }
                 }));
             }
-            int failed = 0;
-            for (Future<Boolean> r : results) {
-                failed += r.get() ? 0 : 1;
-            }
+            long failed = failures(results);
             assertEquals(8, failed, "exactly the eight duplicates failed");
             assertEquals(392, count("select count(*) from gc_probe where id like 'piece-%'"));
             long transactions = count("select count(distinct n) from gc_probe where id like 'piece-%'");
@@ -140,15 +137,20 @@ class GroupCommitTest {
                     }
                 }));
             }
-            int failed = 0;
-            for (Future<Boolean> r : results) {
-                failed += r.get() ? 0 : 1;
-            }
+            long failed = failures(results);
             assertEquals(8, failed, "exactly the eight duplicates failed");
             assertEquals(292, count("select count(*) from gc_probe where id like 'mixed-%'"));
         } finally {
             callers.shutdownNow();
         }
+    }
+
+    private static long failures(List<Future<Boolean>> results) throws Exception {
+        long failed = 0;
+        for (Future<Boolean> r : results) {
+            failed += r.get() ? 0 : 1;
+        }
+        return failed;
     }
 
     private static int insert(Connection c, String id) throws SQLException {

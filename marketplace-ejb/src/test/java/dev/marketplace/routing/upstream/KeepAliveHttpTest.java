@@ -106,6 +106,25 @@ class KeepAliveHttpTest {
     }
 
     @Test
+    void anUpstreamThatTricklesItsReplyIsCutAtTheDeadline() throws Exception {
+        server = new ScriptedServer(request -> null, false) {
+            @Override
+            void answer(OutputStream out) throws IOException, InterruptedException {
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n".getBytes(StandardCharsets.UTF_8));
+                for (int i = 0; i < 1000; i++) { // a byte every 100 ms: each read is answered well within the timeout
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(100);
+                }
+            }
+        };
+        long started = System.nanoTime();
+        assertThrows(HttpTimeoutException.class, () -> http.post(server.uri("/"), Map.of(), new byte[0], 500));
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMs < 1_500, "the whole exchange is bounded, not each read: took " + tookMs + " ms");
+    }
+
+    @Test
     void nothingListeningIsAnIoFailureNotATimeout() throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -142,7 +161,7 @@ class KeepAliveHttpTest {
      * Accepts connections on loopback and answers each request (head and Content-Length body) with what the script
      * returns for it (null: no answer, the connection stays open); closes after each reply when told to.
      */
-    private static final class ScriptedServer implements AutoCloseable {
+    private static class ScriptedServer implements AutoCloseable {
         final AtomicInteger connections = new AtomicInteger();
         final List<String> requests = new CopyOnWriteArrayList<>();
         private final ServerSocket socket;
@@ -188,6 +207,7 @@ class KeepAliveHttpTest {
                     requests.add(request);
                     byte[] answer = script.apply(request);
                     if (answer == null) {
+                        answer(out);
                         in.readAllBytes(); // hold the connection until the client gives up
                         return;
                     }
@@ -197,9 +217,13 @@ class KeepAliveHttpTest {
                         return;
                     }
                 }
-            } catch (IOException e) {
-                // the client went away
+            } catch (IOException | InterruptedException e) {
+                // the client went away, or the test ended
             }
+        }
+
+        /** What to send when the script has no reply for a request: nothing, unless a test says otherwise. */
+        void answer(OutputStream out) throws IOException, InterruptedException {
         }
 
         private static String readRequest(InputStream in) throws IOException {
