@@ -106,6 +106,22 @@ class LeaseChargesTest {
     }
 
     @Test
+    void aLeaseOfAnotherAccountNeverCoversAChargeAloneOrInABatch() throws SQLException {
+        String account = funded(212, 1_000);
+        String other = funded(213, 1_000);
+        lease("l213", other, 800);
+        settle(charge(212, "gen-212-a", 300, "l213", 300)); // alone: the one-charge function
+        settle(charge(212, "gen-212-b", 200, "l213", 200), charge(212, "gen-212-c", 100, "l213", 100)); // a batch
+        assertEquals(400, balance(dataSource, account), "all three came from 212's available balance");
+        assertEquals(400, available(dataSource, account));
+        assertEquals(800, leaseHeld("l213"), "213's lease gave nothing to 212's charges");
+        assertEquals(1_000, balance(dataSource, other));
+        assertEquals(200, available(dataSource, other));
+        assertEquals(3, postingCount(dataSource, "gen-212-a"), "gross, share and fee: three postings");
+        assertInvariantsOk(dataSource);
+    }
+
+    @Test
     void aFreeCallShrinksNothingButIsRecorded() throws SQLException {
         String account = funded(205, 1_000);
         lease("l205", account, 500);
