@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Predicate;
-import java.util.function.ToLongFunction;
 
 /**
  * The hot path's durable writes: the hold before the upstream call, and after it the usage record together with
@@ -42,22 +41,38 @@ import java.util.function.ToLongFunction;
  */
 @ApplicationScoped
 public class UsageRecorder {
+    /** The usage record's columns, in parameter order. */
+    private static final List<Column> COLUMNS = List.of(
+            new Column("id", "text", UsageRecord::id),
+            new Column("developer_id", "bigint", UsageRecord::developerId),
+            new Column("api_key_id", "bigint", UsageRecord::apiKeyId),
+            new Column("model_slug", "text", UsageRecord::modelSlug),
+            new Column("provider_slug", "text", UsageRecord::providerSlug),
+            new Column("listing_id", "bigint", UsageRecord::listingId),
+            new Column("prompt_tokens", "bigint", UsageRecord::promptTokens),
+            new Column("completion_tokens", "bigint", UsageRecord::completionTokens),
+            new Column("cost_micros", "bigint", UsageRecord::costMicros),
+            new Column("hold_micros", "bigint", UsageRecord::holdMicros),
+            new Column("latency_ms", "bigint", UsageRecord::latencyMs),
+            new Column("status", "text", u -> u.status().dbValue()),
+            new Column("finish_reason", "text", UsageRecord::finishReason),
+            new Column("streamed", "boolean", UsageRecord::streamed),
+            new Column("capped", "boolean", UsageRecord::capped),
+            new Column("metadata", "text", UsageRecord::metadataJson),
+            new Column("self_test", "boolean", UsageRecord::selfTest),
+            new Column("cache_read_tokens", "bigint", UsageRecord::cacheReadTokens),
+            new Column("cache_write_tokens", "bigint", UsageRecord::cacheWriteTokens));
+    private static final String NAMES = String.join(", ", COLUMNS.stream().map(Column::name).toList());
+    private static final String INTO = "insert into usage_record (" + NAMES + ") select "
+            + String.join(", ", COLUMNS.stream().map(k -> k.name.equals("metadata") ? "cast(u.metadata as jsonb)" : "u." + k.name).toList());
     /** Every usage record of a batch in one statement: one array per column, rows in batch order. */
-    private static final String INSERT = """
-            insert into usage_record (id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
-                completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped, metadata,
-                self_test, cache_read_tokens, cache_write_tokens)
-            select u.id, u.developer_id, u.api_key_id, u.model_slug, u.provider_slug, u.listing_id, u.prompt_tokens,
-                u.completion_tokens, u.cost_micros, u.hold_micros, u.latency_ms, u.status, u.finish_reason, u.streamed,
-                u.capped, cast(u.metadata as jsonb), u.self_test, u.cache_read_tokens, u.cache_write_tokens
-              from unnest(?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
-                          ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::boolean[], ?::boolean[], ?::text[],
-                          ?::boolean[], ?::bigint[], ?::bigint[]) with ordinality
-                   as u(id, developer_id, api_key_id, model_slug, provider_slug, listing_id, prompt_tokens,
-                        completion_tokens, cost_micros, hold_micros, latency_ms, status, finish_reason, streamed, capped,
-                        metadata, self_test, cache_read_tokens, cache_write_tokens, ord)
-             order by u.ord
-            on conflict (id) do nothing""";
+    private static final String INSERT = INTO
+            + " from unnest(" + String.join(", ", COLUMNS.stream().map(k -> "?::" + k.type + "[]").toList()) + ")"
+            + " with ordinality as u(" + NAMES + ", ord) order by u.ord on conflict (id) do nothing";
+    /** One usage record (every batch at low concurrency): plain parameters, no arrays to build and take apart. */
+    private static final String INSERT_ONE = INTO
+            + " from (values (" + String.join(", ", COLUMNS.stream().map(k -> "?::" + k.type).toList()) + "))"
+            + " as u(" + NAMES + ") on conflict (id) do nothing";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
     private static final BatchWork<HoldAsk, HoldOutcome> HOLDS = KeyLimitedHolds::placeAll;
@@ -281,7 +296,7 @@ public class UsageRecorder {
 
     /** One statement for all records (rows in order): one round trip, one execution on the server. */
     private static void insertAll(Connection c, List<UsageRecord> records) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(records.size() == 1 ? INSERT_ONE : INSERT)) {
             bind(c, ps, records, 1);
             ps.executeUpdate();
         }
@@ -289,54 +304,44 @@ public class UsageRecorder {
 
     /** The records' insert as the {@code WITH} clause of the statement that settles their charges. */
     private static StatementPrefix usageRows(Connection c, List<UsageRecord> records) {
-        return new StatementPrefix("WITH usage_rows AS (" + INSERT + ") ", ps -> bind(c, ps, records, 1));
+        return new StatementPrefix("WITH usage_rows AS (" + (records.size() == 1 ? INSERT_ONE : INSERT) + ") ",
+                ps -> bind(c, ps, records, 1));
     }
 
-    /** Sets the insert's 19 arrays from parameter {@code p}; returns the next parameter index. */
+    /**
+     * Sets the insert's parameters from {@code p}, one per column: a value for one record, an array for several.
+     * Returns the next parameter index.
+     */
     private static int bind(Connection c, PreparedStatement ps, List<UsageRecord> records, int p) throws SQLException {
-        ps.setArray(p++, texts(c, records, UsageRecord::id));
-        ps.setArray(p++, bigints(c, records, UsageRecord::developerId));
-        ps.setArray(p++, bigints(c, records, UsageRecord::apiKeyId));
-        ps.setArray(p++, texts(c, records, UsageRecord::modelSlug));
-        ps.setArray(p++, texts(c, records, UsageRecord::providerSlug));
-        ps.setArray(p++, bigints(c, records, UsageRecord::listingId));
-        ps.setArray(p++, bigints(c, records, UsageRecord::promptTokens));
-        ps.setArray(p++, bigints(c, records, UsageRecord::completionTokens));
-        ps.setArray(p++, bigints(c, records, UsageRecord::costMicros));
-        ps.setArray(p++, bigints(c, records, UsageRecord::holdMicros));
-        ps.setArray(p++, bigints(c, records, UsageRecord::latencyMs));
-        ps.setArray(p++, texts(c, records, u -> u.status().dbValue()));
-        ps.setArray(p++, texts(c, records, UsageRecord::finishReason));
-        ps.setArray(p++, booleans(c, records, UsageRecord::streamed));
-        ps.setArray(p++, booleans(c, records, UsageRecord::capped));
-        ps.setArray(p++, texts(c, records, UsageRecord::metadataJson));
-        ps.setArray(p++, booleans(c, records, UsageRecord::selfTest));
-        ps.setArray(p++, bigints(c, records, UsageRecord::cacheReadTokens));
-        ps.setArray(p++, bigints(c, records, UsageRecord::cacheWriteTokens));
+        for (Column column : COLUMNS) {
+            if (records.size() == 1) {
+                ps.setObject(p++, column.value.apply(records.get(0)), column.sqlType());
+            } else {
+                Object[] values = records.stream().map(column.value).toArray(column::newArray);
+                ps.setArray(p++, c.createArrayOf(column.type, values));
+            }
+        }
         return p;
     }
 
-    private static java.sql.Array texts(Connection c, List<UsageRecord> records, Function<UsageRecord, String> column)
-            throws SQLException {
-        return c.createArrayOf("text", records.stream().map(column).toArray(String[]::new));
-    }
-
-    private static java.sql.Array bigints(Connection c, List<UsageRecord> records, ToLongFunction<UsageRecord> column)
-            throws SQLException {
-        Long[] values = new Long[records.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.applyAsLong(records.get(i));
+    /** A column of {@code usage_record}: its name, its SQL type ({@code text}, {@code bigint} or {@code boolean}). */
+    private record Column(String name, String type, Function<UsageRecord, Object> value) {
+        int sqlType() {
+            return switch (type) {
+                case "bigint" -> Types.BIGINT;
+                case "boolean" -> Types.BOOLEAN;
+                default -> Types.VARCHAR;
+            };
         }
-        return c.createArrayOf("bigint", values);
-    }
 
-    private static java.sql.Array booleans(Connection c, List<UsageRecord> records, Predicate<UsageRecord> column)
-            throws SQLException {
-        Boolean[] values = new Boolean[records.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = column.test(records.get(i));
+        /** A typed array for the driver (Long[], Boolean[], String[]): it encodes each by its element type. */
+        Object[] newArray(int size) {
+            return switch (type) {
+                case "bigint" -> new Long[size];
+                case "boolean" -> new Boolean[size];
+                default -> new String[size];
+            };
         }
-        return c.createArrayOf("boolean", values);
     }
 
     /** A served generation's usage record with the charge that bills it. */
