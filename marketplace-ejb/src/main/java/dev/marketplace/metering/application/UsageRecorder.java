@@ -58,20 +58,20 @@ public class UsageRecorder {
             new Column("finish_reason", "text", UsageRecord::finishReason),
             new Column("streamed", "boolean", UsageRecord::streamed),
             new Column("capped", "boolean", UsageRecord::capped),
-            new Column("metadata", "text", UsageRecord::metadataJson),
+            new Column("metadata", "jsonb", UsageRecord::metadataJson),
             new Column("self_test", "boolean", UsageRecord::selfTest),
             new Column("cache_read_tokens", "bigint", UsageRecord::cacheReadTokens),
             new Column("cache_write_tokens", "bigint", UsageRecord::cacheWriteTokens));
     private static final String NAMES = String.join(", ", COLUMNS.stream().map(Column::name).toList());
     private static final String INTO = "insert into usage_record (" + NAMES + ") select "
-            + String.join(", ", COLUMNS.stream().map(k -> k.name.equals("metadata") ? "cast(u.metadata as jsonb)" : "u." + k.name).toList());
+            + String.join(", ", COLUMNS.stream().map(Column::selected).toList());
     /** Every usage record of a batch in one statement: one array per column, rows in batch order. */
     private static final String INSERT = INTO
-            + " from unnest(" + String.join(", ", COLUMNS.stream().map(k -> "?::" + k.type + "[]").toList()) + ")"
+            + " from unnest(" + String.join(", ", COLUMNS.stream().map(k -> "?::" + k.parameterType() + "[]").toList()) + ")"
             + " with ordinality as u(" + NAMES + ", ord) order by u.ord on conflict (id) do nothing";
     /** One usage record (every batch at low concurrency): plain parameters, no arrays to build and take apart. */
     private static final String INSERT_ONE = INTO
-            + " from (values (" + String.join(", ", COLUMNS.stream().map(k -> "?::" + k.type).toList()) + "))"
+            + " from (values (" + String.join(", ", COLUMNS.stream().map(k -> "?::" + k.parameterType()).toList()) + "))"
             + " as u(" + NAMES + ") on conflict (id) do nothing";
 
     /** All holds of a group transaction in one set-based call: granted in queue order while credit and limits last. */
@@ -296,7 +296,7 @@ public class UsageRecorder {
 
     /** One statement for all records (rows in order): one round trip, one execution on the server. */
     private static void insertAll(Connection c, List<UsageRecord> records) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(records.size() == 1 ? INSERT_ONE : INSERT)) {
+        try (PreparedStatement ps = c.prepareStatement(insertSql(records))) {
             bind(c, ps, records, 1);
             ps.executeUpdate();
         }
@@ -304,8 +304,12 @@ public class UsageRecorder {
 
     /** The records' insert as the {@code WITH} clause of the statement that settles their charges. */
     private static StatementPrefix usageRows(Connection c, List<UsageRecord> records) {
-        return new StatementPrefix("WITH usage_rows AS (" + (records.size() == 1 ? INSERT_ONE : INSERT) + ") ",
-                ps -> bind(c, ps, records, 1));
+        return new StatementPrefix("WITH usage_rows AS (" + insertSql(records) + ") ", ps -> bind(c, ps, records, 1));
+    }
+
+    /** One record from plain parameters, several from arrays: {@link #bind} sets the parameters to match. */
+    private static String insertSql(List<UsageRecord> records) {
+        return records.size() == 1 ? INSERT_ONE : INSERT;
     }
 
     /**
@@ -318,14 +322,26 @@ public class UsageRecorder {
                 ps.setObject(p++, column.value.apply(records.get(0)), column.sqlType());
             } else {
                 Object[] values = records.stream().map(column.value).toArray(column::newArray);
-                ps.setArray(p++, c.createArrayOf(column.type, values));
+                ps.setArray(p++, c.createArrayOf(column.parameterType(), values));
             }
         }
         return p;
     }
 
-    /** A column of {@code usage_record}: its name, its SQL type ({@code text}, {@code bigint} or {@code boolean}). */
+    /**
+     * A column of {@code usage_record}: its name, its SQL type ({@code text}, {@code bigint}, {@code boolean}, or
+     * {@code jsonb}, which is sent as text and cast in the statement).
+     */
     private record Column(String name, String type, Function<UsageRecord, Object> value) {
+        String parameterType() {
+            return type.equals("jsonb") ? "text" : type;
+        }
+
+        /** The column's value in the insert's {@code select}, from the row {@code u} of the parameters. */
+        String selected() {
+            return type.equals("jsonb") ? "cast(u." + name + " as jsonb)" : "u." + name;
+        }
+
         int sqlType() {
             return switch (type) {
                 case "bigint" -> Types.BIGINT;

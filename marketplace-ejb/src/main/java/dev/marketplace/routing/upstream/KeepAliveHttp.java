@@ -1,5 +1,6 @@
 package dev.marketplace.routing.upstream;
 
+import dev.marketplace.routing.upstream.UpstreamHttp.Reply;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +49,6 @@ final class KeepAliveHttp {
     KeepAliveHttp(int connectTimeoutMs, ScheduledExecutorService watchdog) {
         this.connectTimeoutMs = connectTimeoutMs;
         this.watchdog = watchdog;
-    }
-
-    /** A reply's status and body (decoded as UTF-8). */
-    record Reply(int status, String body) {
     }
 
     /** The reply was larger than {@link #MAX_REPLY_BYTES} or its head malformed: the upstream's fault. */
@@ -107,7 +104,7 @@ final class KeepAliveHttp {
             throws IOException {
         ScheduledFuture<?> guard = body.length > WATCHDOG_ABOVE_BYTES
                 ? watchdog.schedule(connection::close, remainingMs(deadline, timeoutMs), TimeUnit.MILLISECONDS) : null;
-        connection.answered = false;
+        connection.begin(deadline, timeoutMs);
         try {
             OutputStream out = connection.socket.getOutputStream();
             if (body.length <= WATCHDOG_ABOVE_BYTES) { // one write, one segment: the upstream reads it in one go
@@ -119,7 +116,7 @@ final class KeepAliveHttp {
                 out.write(body);
             }
             out.flush();
-            return connection.readReply(deadline, timeoutMs);
+            return connection.readReply();
         } finally {
             if (guard != null) {
                 guard.cancel(false);
@@ -245,9 +242,14 @@ final class KeepAliveHttp {
             return read == length ? bytes : Arrays.copyOf(bytes, read);
         }
 
-        Reply readReply(long deadline, int timeoutMs) throws IOException {
+        /** A new exchange: nothing answered yet, and every read of its reply waits at most until {@code deadline}. */
+        void begin(long deadline, int timeoutMs) {
             this.deadline = deadline;
             this.timeoutMs = timeoutMs;
+            answered = false;
+        }
+
+        Reply readReply() throws IOException {
             while (true) {
                 String statusLine = line(true);
                 if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {

@@ -12,14 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -64,8 +62,7 @@ public final class UpstreamHttp {
      */
     public Reply post(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs) throws UpstreamException {
         try {
-            KeepAliveHttp.Reply reply = keepAlive.post(uri, headers, jsonBody.getBytes(StandardCharsets.UTF_8), timeoutMs);
-            return new Reply(reply.status(), reply.body());
+            return keepAlive.post(uri, headers, jsonBody.getBytes(StandardCharsets.UTF_8), timeoutMs);
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(408, "upstream timed out after " + timeoutMs + " ms", false, e);
         } catch (KeepAliveHttp.BadReplyException e) {

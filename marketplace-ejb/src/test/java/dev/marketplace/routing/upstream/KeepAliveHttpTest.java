@@ -47,9 +47,9 @@ class KeepAliveHttpTest {
     @Test
     void aKeptConnectionServesTheNextCallAndTheRequestCarriesBodyAndHeaders() throws Exception {
         server = new ScriptedServer(request -> reply(200, "Content-Length", "{\"ok\":1}"), false);
-        KeepAliveHttp.Reply first = http.post(server.uri("/v1/chat/completions?x=1"), Map.of("Authorization", "Bearer k"),
+        UpstreamHttp.Reply first = http.post(server.uri("/v1/chat/completions?x=1"), Map.of("Authorization", "Bearer k"),
                 "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8), 2_000);
-        KeepAliveHttp.Reply second = http.post(server.uri("/v1/chat/completions"), Map.of(), new byte[0], 2_000);
+        UpstreamHttp.Reply second = http.post(server.uri("/v1/chat/completions"), Map.of(), new byte[0], 2_000);
 
         assertEquals(200, first.status());
         assertEquals("{\"ok\":1}", first.body());
@@ -68,7 +68,7 @@ class KeepAliveHttpTest {
         server = new ScriptedServer(request -> ("HTTP/1.1 502 Bad Gateway\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nTrailer: x\r\n\r\n").getBytes(StandardCharsets.UTF_8), false);
         for (int i = 0; i < 3; i++) {
-            KeepAliveHttp.Reply reply = http.post(server.uri("/"), Map.of(), new byte[0], 2_000);
+            UpstreamHttp.Reply reply = http.post(server.uri("/"), Map.of(), new byte[0], 2_000);
             assertEquals(502, reply.status());
             assertEquals("hello, world", reply.body());
         }
