@@ -21,11 +21,12 @@ run_bench() {
   local key=${MARKET_DEMO_API_KEY:-$demo_key_default} out=$run/bench-$(date +%Y%m%d-%H%M%S).txt
   # other work on the machine distorts every number: say how busy it was (1-minute load average, 2 cores)
   echo "machine_load_before=$(cut -d' ' -f1 /proc/loadavg) other_test_stacks=$(pgrep -fc 'jboss.node.name=market-test' || true)" | tee "$out"
-  # HotSpot compiles the hot path over about a minute of load; compare.sh's own warm-up (15 s at 2 connections) is
-  # enough for Portkey's V8 but leaves the JVM measuring its interpreter at 1 connection
-  log "Warming the gateway's JVM: ${BENCH_WARMUP:-45s} at 64 connections..."
+  # HotSpot compiles the hot path over one to three minutes of load (its compiler threads share the 2 cores with
+  # the load); compare.sh's own warm-up (15 s at 2 connections) is enough for Portkey's V8 but leaves the JVM
+  # measuring its interpreter at 1 connection
+  log "Warming the gateway's JVM: ${BENCH_WARMUP:-120s} at 64 connections..."
   "$bench_dir/mock-upstream.sh" start >/dev/null
-  BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/load.sh" http://127.0.0.1:8580/api/v1 64 "${BENCH_WARMUP:-45s}" >/dev/null
+  BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/load.sh" http://127.0.0.1:8580/api/v1 64 "${BENCH_WARMUP:-120s}" >/dev/null
   "$bench_dir/mock-upstream.sh" stop >/dev/null
   log "compare.sh (mock, Portkey, gateway; ${BENCH_DURATION:-15s} per run)..."
   BENCH_KEY=$key BENCH_MODEL=bench/mock-model "$bench_dir/compare.sh" http://127.0.0.1:8580/api/v1 | tee -a "$out"
@@ -87,7 +88,7 @@ write_bench_doc() {
     cat <<TXT
 # Benchmarks
 
-Written by \`./marketplace bench\` (method: the gateway's JVM warmed for 45 s at 64 connections, then
+Written by \`./marketplace bench\` (method: the gateway's JVM warmed for ${BENCH_WARMUP:-120s} at 64 connections, then
 \`../shared/bench/compare.sh\`, wrk with 1 and 64 connections against
 the nginx mock upstream alone, the Portkey gateway in front of it and our gateway in front of it, in one run;
 then SSE streams at 64 connections, then 2,000 concurrent slow streams (\`StreamLoad\`, mock port 18082, 20
