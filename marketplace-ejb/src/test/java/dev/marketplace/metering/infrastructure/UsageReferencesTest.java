@@ -27,14 +27,8 @@ class UsageReferencesTest {
     @BeforeAll
     static void catalogDeveloperAndKey() throws SQLException {
         db = MarketTestDatabase.create();
+        listing = db.insertOneListing();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("insert into provider (slug, name) values ('p', 'P')");
-            s.execute("insert into provider_endpoint (provider_id, name, base_url, adapter_id) "
-                    + "select id, 'e', 'http://x', 'openai' from provider");
-            s.execute("insert into model (slug, name, context_length, max_output_tokens) values ('a/x', 'X', 1000, 100)");
-            listing = id(s, "insert into listing (model_id, endpoint_id, upstream_model, input_price_micros_per_mtok, "
-                    + "output_price_micros_per_mtok) select m.id, e.id, m.slug, 1, 1 from model m, provider_endpoint e "
-                    + "returning id");
             developer = id(s, "insert into developer (username) values ('dev') returning id");
             key = id(s, "insert into api_key (developer_id, name, key_hash, key_hint) values (" + developer
                     + ", 'k', 'hash-k', 'sk-…k') returning id");
