@@ -83,7 +83,7 @@ public class ChatCompletionsServlet extends HttpServlet {
                 stream(call, request, response);
             } else {
                 JsonObject reply = completions.complete(call);
-                JsonReplies.write(response, HttpServletResponse.SC_OK, reply);
+                JsonReplies.writeAndComplete(request, response, HttpServletResponse.SC_OK, reply);
             }
         } catch (GatewayException e) {
             if (response.getHeader(GENERATION_HEADER) == null) { // operations hook: refused before any upstream call
