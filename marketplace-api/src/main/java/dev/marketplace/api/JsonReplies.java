@@ -25,11 +25,15 @@ public final class JsonReplies {
      * thread, woken for the connection's next request while the request thread re-arms the connection, spins until
      * that thread is scheduled again ({@code HttpReadListener.handleEvent}); at one connection on 2 cores that spin
      * was half of the JVM's CPU. The servlet must support async.
+     *
+     * @param timeoutMs how long the client may take to read the reply (the container's default async timeout, 30 s,
+     *                  would cut a large reply to a slow reader, already charged)
      */
     public static void writeAndComplete(HttpServletRequest request, HttpServletResponse response, int status,
-                                        JsonObject body) throws IOException {
+                                        JsonObject body, long timeoutMs) throws IOException {
         byte[] bytes = head(response, status, body);
         AsyncContext async = request.startAsync();
+        async.setTimeout(timeoutMs);
         ServletOutputStream out = response.getOutputStream();
         out.setWriteListener(new WriteListener() {
             private boolean written;

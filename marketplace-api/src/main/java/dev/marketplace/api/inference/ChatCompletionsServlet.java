@@ -31,7 +31,10 @@ import java.util.logging.Logger;
 public class ChatCompletionsServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ChatCompletionsServlet.class.getName());
     static final String GENERATION_HEADER = "X-Generation-Id";
-    /** The longest a stream may run (Undertow's default async timeout, 30 s, would cut long generations). */
+    /**
+     * The longest a stream may run, and a reply may take to reach its client (Undertow's default async timeout, 30 s,
+     * would cut long generations and large replies to slow readers).
+     */
     static final long MAX_STREAM_MS = 10 * 60 * 1000L;
 
     @Inject
@@ -83,7 +86,7 @@ public class ChatCompletionsServlet extends HttpServlet {
                 stream(call, request, response);
             } else {
                 JsonObject reply = completions.complete(call);
-                JsonReplies.writeAndComplete(request, response, HttpServletResponse.SC_OK, reply);
+                JsonReplies.writeAndComplete(request, response, HttpServletResponse.SC_OK, reply, MAX_STREAM_MS);
             }
         } catch (GatewayException e) {
             if (response.getHeader(GENERATION_HEADER) == null) { // operations hook: refused before any upstream call
