@@ -28,6 +28,9 @@ public class MetricsExposition {
         Operations.BATCH.render(out);
         Operations.COMMIT_TIME.render(out);
         Operations.BATCH_FAILURES.render(out);
+        Exposition.gauge(out, "marketplace_generation_log_pending",
+                "Generation log lines queued for the log's writer.", GenerationLog.pending());
+        Operations.GENERATION_LOG_DROPPED.render(out);
         return out.toString();
     }
 }

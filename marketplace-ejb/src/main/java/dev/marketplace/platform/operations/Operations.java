@@ -1,18 +1,16 @@
 package dev.marketplace.platform.operations;
 
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * What the hot path reports, in one static call per event: counters and histograms in memory (LongAdders, no lock,
  * no I/O) and the one structured log line per generation on logger {@value #GENERATION_LOGGER} (a JSON object per
- * line; configure.cli sends it to {@code log/generations.log} through an async handler). Nothing here ever sees
+ * line; configure.cli sends it to {@code log/generations.log} through an async handler; {@link GenerationLog} queues
+ * the lines and hands them over in batches). Nothing here ever sees
  * prompt or completion text: only ids, names, counts, statuses and times.
  */
 public final class Operations {
     public static final String GENERATION_LOGGER = "dev.marketplace.generations";
-    private static final Logger LOG = Logger.getLogger(GENERATION_LOGGER);
 
     private static final double[] LATENCY_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300};
     private static final double[] BATCH_SIZES = {1, 2, 4, 8, 16, 32, 64, 128, 256};
@@ -46,6 +44,8 @@ public final class Operations {
             "Time to run and commit one group-commit batch.", 1e9, COMMIT_SECONDS);
     static final Counters BATCH_FAILURES = new Counters("marketplace_group_commit_batch_failures_total",
             "Group-commit batches whose shared transaction failed (each piece was then retried alone).");
+    static final Counters GENERATION_LOG_DROPPED = new Counters("marketplace_generation_log_dropped_total",
+            "Generation log lines dropped because too many were waiting to be written (the log's writer is stuck).");
 
     private Operations() {
     }
@@ -70,7 +70,7 @@ public final class Operations {
         if (costMicros > 0) {
             COST.add(costMicros, model);
         }
-        if (LOG.isLoggable(Level.INFO)) {
+        if (GenerationLog.enabled()) {
             StringBuilder line = new StringBuilder(320);
             line.append("{\"ts\":\"").append(Instant.now()).append("\",\"event\":\"generation\"");
             field(line, "generation_id", generationId);
@@ -83,7 +83,7 @@ public final class Operations {
             line.append(",\"completion_tokens\":").append(completionTokens);
             line.append(",\"cost_micros\":").append(costMicros);
             line.append(",\"latency_ms\":").append(nanos / 1_000_000).append('}');
-            LOG.info(line.toString());
+            GenerationLog.add(line.toString());
         }
     }
 
@@ -96,14 +96,14 @@ public final class Operations {
         if (failover) {
             FAILOVERS.inc(provider);
         }
-        if (LOG.isLoggable(Level.INFO)) {
+        if (GenerationLog.enabled()) {
             StringBuilder line = new StringBuilder(200);
             line.append("{\"ts\":\"").append(Instant.now()).append("\",\"event\":\"upstream_error\"");
             field(line, "generation_id", generationId);
             field(line, "provider", provider);
             line.append(",\"upstream_status\":").append(upstreamStatus);
             line.append(",\"failover\":").append(failover).append('}');
-            LOG.info(line.toString());
+            GenerationLog.add(line.toString());
         }
     }
 
