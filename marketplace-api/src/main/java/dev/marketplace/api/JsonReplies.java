@@ -59,6 +59,7 @@ public final class JsonReplies {
                 async.complete();
             }
         });
+        ReplyHandOff.runNextTaskHere(); // the listener's start: on this thread when the servlet returns
     }
 
     private static byte[] head(HttpServletResponse response, int status, JsonObject body) {
