@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
 /**
  * The last step of the hot path: turn what the upstream reported (or what we counted) into billed tokens and a
  * cost, never above the hold, and make usage record and charge durable together before the client sees the end.
- * Its methods are public and take and return public types only: Weld's client proxy calls such a method directly,
+ * Its instance methods are public and take and return public types only: Weld's client proxy calls such a method directly,
  * any other by reflection (for {@link #charge} 1.8% of the gateway's CPU at 64 connections).
  */
 @ApplicationScoped
