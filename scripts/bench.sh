@@ -1,7 +1,7 @@
 # Sourced by ./marketplace bench: our gateway against the Portkey gateway in front of the same mock upstream, same
 # run, same machine (../shared/bench), then a streaming run; the numbers go to docs/benchmarks.md.
-# Its own stack: embedded database "bench" (port 15434) and WildFly instance "bench" on port 8580; no Keycloak
-# (the inference path never calls it). A running dev or test stack is left alone.
+# Its own stack: embedded database "bench" (port 15434, created empty for each run) and WildFly instance "bench" on
+# port 8580; no Keycloak (the inference path never calls it). A running dev or test stack is left alone.
 
 bench_dir=${MARKET_BENCH_DIR:-$root/../shared/bench}
 
@@ -11,6 +11,10 @@ run_bench() {
   log "open files limit: $(ulimit -n)"
   build_if_needed
   "$bench_dir/setup.sh" >&2
+  # every bench starts from an empty database: one grown by earlier runs (millions of usage rows, journals and
+  # postings, their indexes no longer in memory) makes the same build measure slower, so runs would not compare
+  stop_stack bench >/dev/null 2>&1 || true
+  rm -rf "$run/pgdata-bench"
   start_embedded_db 15434 bench
   export MARKET_SEED=$root/examples/bench-seed.json KEYCLOAK_URL=http://localhost:8180 MARKET_DEMO=true
   trap 'stop_stack bench; "$bench_dir/mock-upstream.sh" stop >/dev/null 2>&1 || true' EXIT

@@ -20,26 +20,21 @@ import dev.marketplace.billing.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ChargeWriterTest {
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
     private final ChargeWriter charges = new ChargeWriter();
     private final HoldStore holds = new HoldStore();
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = database.dataSource();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

@@ -27,9 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLongArray;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many threads grant, hold, settle (sometimes twice) and release at random; afterwards every account must
@@ -43,7 +43,8 @@ class RandomizedMoneyFlowTest {
     private static final int ROUNDS_PER_THREAD = 150;
     private static final String FEE_ACCOUNT = AccountCodes.REVENUE_TAKE;
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
 
     private final LedgerWriter writer = new LedgerWriter();
@@ -58,13 +59,7 @@ class RandomizedMoneyFlowTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = new BoundedDataSource(database.dataSource(), THREADS);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

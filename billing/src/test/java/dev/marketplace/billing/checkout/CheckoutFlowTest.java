@@ -32,6 +32,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Start → pay → success redirect and webhook, on a real PostgreSQL with the provider faked: each test its own
@@ -42,7 +43,8 @@ class CheckoutFlowTest {
     private static final String SUCCESS = "https://portal.test/credits/success?session_id={CHECKOUT_SESSION_ID}";
     private static final String CANCEL = "https://portal.test/credits/cancel";
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
     private static FakeProvider provider;
     private static StartCheckout start;
@@ -52,7 +54,6 @@ class CheckoutFlowTest {
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = new BoundedDataSource(database.dataSource(), 12);
         provider = new FakeProvider();
         start = new StartCheckout(dataSource, provider, provider, new PurchaseFee(290, 30));
@@ -63,11 +64,9 @@ class CheckoutFlowTest {
     }
 
     @AfterAll
-    static void checkLedgerAndDropDatabase() throws SQLException {
+    static void checkLedger() throws SQLException {
         try (Connection c = database.connect()) {
             assertEquals(new InvariantReport(0, 0, 0), new LedgerQueries().check(c));
-        } finally {
-            database.close();
         }
     }
 

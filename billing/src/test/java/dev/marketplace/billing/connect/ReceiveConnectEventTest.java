@@ -24,9 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each test uses its own event ids, so the tests share one database. */
 class ReceiveConnectEventTest {
@@ -34,13 +34,13 @@ class ReceiveConnectEventTest {
     private static final long NOW = 1_764_000_000L;
     private static final String CONNECT_SECRET = "whsec_connect_for_unit_tests";
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static ReceiveConnectEvent receiver;
     private static final List<String> applied = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         StripeConnectWebhookVerifier verifier = new StripeConnectWebhookVerifier(CONNECT_SECRET,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
         ConnectEventHandler accountUpdated = new ConnectEventHandler() {
@@ -57,11 +57,6 @@ class ReceiveConnectEventTest {
         };
         receiver = new ReceiveConnectEvent(new BoundedDataSource(database.dataSource(), 10), verifier,
                 List.of(accountUpdated));
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

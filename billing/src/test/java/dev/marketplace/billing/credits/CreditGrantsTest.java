@@ -10,24 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.marketplace.billing.ledger.AccountCodes;
 import dev.marketplace.billing.testing.TestDatabase;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CreditGrantsTest {
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static CreditGrants grants;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         grants = new CreditGrants(database.dataSource());
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A purchase of $20.00 per test, each with its own developer and payment, then a dispute of $8.00. The platform
@@ -33,24 +34,20 @@ class DisputesTest {
     private static final long DISPUTED_CENTS = 800;
     private static final long DISPUTED_MICROS = 8_000_000;
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource data;
     private static ReceivePaymentEvent receiver;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         data = database.dataSource();
         receiver = Receivers.receiver(data);
     }
 
     @AfterAll
-    static void checkLedgerAndDropDatabase() throws SQLException {
-        try {
-            Fixtures.assertInvariantsOk(data);
-        } finally {
-            database.close();
-        }
+    static void checkLedger() throws SQLException {
+        Fixtures.assertInvariantsOk(data);
     }
 
     @Test

@@ -12,20 +12,20 @@ import java.sql.SQLException;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A purchase, usage, a fee, a refund and a transfer this month: every figure to the micro-dollar. */
 class FinanceFiguresTest {
 
     private static final String CLEARING = AccountCodes.STRIPE_CLEARING;
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static FinanceFigures figures;
 
     @BeforeAll
     static void oneMonthOfMoney() throws SQLException {
-        database = TestDatabase.create();
         figures = new FinanceFigures(database.dataSource());
         String dev = AccountCodes.developerCredit(1);
         String payable = AccountCodes.providerPayable(2);
@@ -37,11 +37,6 @@ class FinanceFiguresTest {
         post("stripe:refund:ch_1:5000000", "refund", "ch_1", new Posting(dev, -5_000_000),
                 new Posting(CLEARING, 5_000_000));
         post("payout:st_1", "payout", "tr_1", new Posting(payable, -900_000), new Posting(CLEARING, 900_000));
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        database.close();
     }
 
     @Test

@@ -18,25 +18,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BatchHoldStoreTest {
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
     private final BatchHoldStore store = new BatchHoldStore();
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = database.dataSource();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

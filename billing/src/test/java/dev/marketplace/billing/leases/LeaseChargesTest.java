@@ -21,26 +21,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class LeaseChargesTest {
     private static final String PAYEE = AccountCodes.providerPayable(7);
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
     private final LeaseStore store = new LeaseStore();
     private final LeaseCharges charges = new LeaseCharges();
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = database.dataSource();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

@@ -9,9 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The hot path's database functions run on the generic plan (decision 0023): without it PostgreSQL re-planned their
@@ -19,17 +18,8 @@ import org.junit.jupiter.api.Test;
  * setting silently; this test is what notices.
  */
 class LedgerPlansTest {
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
-    }
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
 
     @Test
     void theJournalCheckAtCommitRunsOnTheGenericPlan() throws SQLException {

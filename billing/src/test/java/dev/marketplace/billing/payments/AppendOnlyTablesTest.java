@@ -10,9 +10,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ledger tables and {@code stripe_payment} (whose money a payment was) reject UPDATE, DELETE and TRUNCATE,
@@ -23,21 +23,16 @@ class AppendOnlyTablesTest {
     private static final List<String> APPEND_ONLY = List.of("ledger_account", "ledger_journal", "ledger_posting",
             "stripe_payment");
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         Fixtures.grant(database.dataSource(), 601, 1_000_000, "grant-601");
         try (Connection c = database.connect()) {
             new StripePayments().record(c, new CreditedPayment("pi_601", 601, 1_000_000, 0, PaymentSource.CHECKOUT,
                     "grant-601"));
         }
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

@@ -7,24 +7,19 @@ import dev.marketplace.billing.testing.TestDatabase;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ConnectPayoutsTest {
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static ConnectPayouts payouts;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         payouts = new ConnectPayouts(database.dataSource());
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

@@ -26,9 +26,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayoutsTest {
 
@@ -37,20 +37,15 @@ class PayoutsTest {
     private static final Instant DAY3 = DAY2.plus(Duration.ofDays(1));
     private static final String ACCOUNT = "acct_1Payee";
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
     private static SettlementFixtures fixtures;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = database.dataSource();
         fixtures = new SettlementFixtures(dataSource);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     /** A statement of DAY1 for the provider, prepared by alice and approved by bob. */

@@ -31,6 +31,7 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each test uses its own developer id and sessions, so the tests share one database without interfering. */
 class ReceivePaymentEventTest {
@@ -41,23 +42,21 @@ class ReceivePaymentEventTest {
     private static final long CENTS = 1_050;
     private static final long MICROS = 10_500_000;
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static ReceivePaymentEvent receiver;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         StripeWebhookVerifier verifier = new StripeWebhookVerifier(SignedEvents.SECRET,
                 Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
         receiver = new ReceivePaymentEvent(new BoundedDataSource(database.dataSource(), 10), verifier);
     }
 
     @AfterAll
-    static void checkLedgerAndDropDatabase() throws SQLException {
+    static void checkLedger() throws SQLException {
         try (Connection c = database.connect()) {
             assertEquals(new InvariantReport(0, 0, 0), new LedgerQueries().check(c));
-        } finally {
-            database.close();
         }
     }
 

@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -36,7 +36,8 @@ class ReconciliationTest {
 
     private static final String CLEARING = "platform:stripe:clearing";
     private static final String DEV = "developer:1:credit";
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource data;
     private static final List<BalanceLine> stripeLines = new ArrayList<>();
     private static final List<UsageLine> usageLines = new ArrayList<>();
@@ -51,7 +52,6 @@ class ReconciliationTest {
 
     @BeforeAll
     static void octoberWithOneOfEachDifference() throws SQLException {
-        database = TestDatabase.create();
         data = database.dataSource();
         BalanceTransactions stripe = (from, to, sink) -> {
             stripeLines.stream().filter(l -> !l.created().isBefore(from) && l.created().isBefore(to)).forEach(sink);
@@ -96,11 +96,6 @@ class ReconciliationTest {
         usageLines.add(new UsageLine("gen-amount", 1, 2_000, at("2026-10-11T00:00:00Z")));
         journal("gen-amount", "usage", null, at("2026-10-11T00:00:00Z"),
                 Map.of(DEV, -1_999L, "provider:7:payable", 1_899L, "platform:revenue:take", 100L));
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     @Test

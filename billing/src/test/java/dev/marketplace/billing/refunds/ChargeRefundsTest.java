@@ -37,6 +37,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A purchase of $10.50 per test, each test with its own developer, then refunds of its charge. */
 class ChargeRefundsTest {
@@ -44,24 +45,20 @@ class ChargeRefundsTest {
     private static final long CENTS = 1_050;
     private static final long MICROS = 10_500_000;
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource data;
     private static ReceivePaymentEvent receiver;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         data = database.dataSource();
         receiver = Receivers.receiver(data);
     }
 
     @AfterAll
-    static void checkLedgerAndDropDatabase() throws SQLException {
-        try {
-            Fixtures.assertInvariantsOk(data);
-        } finally {
-            database.close();
-        }
+    static void checkLedger() throws SQLException {
+        Fixtures.assertInvariantsOk(data);
     }
 
     @Test

@@ -23,9 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SettlementsTest {
 
@@ -35,20 +35,15 @@ class SettlementsTest {
     private static final SettlementPolicy POLICY = new SettlementPolicy(Frequency.DAILY, 25_000_000,
             Duration.ofMinutes(30));
 
-    private static TestDatabase database;
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.perClass();
     private static DataSource dataSource;
     private static SettlementFixtures fixtures;
 
     @BeforeAll
     static void createDatabase() throws SQLException {
-        database = TestDatabase.create();
         dataSource = database.dataSource();
         fixtures = new SettlementFixtures(dataSource);
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        database.close();
     }
 
     private static Settlements at(Instant now) {
