@@ -1,32 +1,27 @@
 package dev.marketplace.testing;
 
+import dev.marketplace.testdb.ClassDatabase;
 import dev.marketplace.testdb.FreshDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 
 /**
  * A fresh database {@code market_unit_<random>} on the test PostgreSQL, migrated with billing's and the
- * marketplace's migrations as the start script does. Create it in {@code @BeforeAll}, {@link #close()} it in
- * {@code @AfterAll}.
+ * marketplace's migrations as the start script does, per test class
+ * ({@code @RegisterExtension static final MarketTestDatabase db = MarketTestDatabase.perClass();}).
  */
-public final class MarketTestDatabase implements AutoCloseable {
+public final class MarketTestDatabase extends ClassDatabase {
 
-    private final FreshDatabase database;
-
-    private MarketTestDatabase(FreshDatabase database) {
-        this.database = database;
+    private MarketTestDatabase() {
+        super(() -> FreshDatabase.create("market_unit", "classpath:db/migration/billing",
+                "classpath:db/migration/marketplace"));
     }
 
-    public static MarketTestDatabase create() throws SQLException {
-        return new MarketTestDatabase(FreshDatabase.create("market_unit",
-                "classpath:db/migration/billing", "classpath:db/migration/marketplace"));
-    }
-
-    public DataSource dataSource() {
-        return database.dataSource();
+    /** The database of one test class, as a JUnit extension. */
+    public static MarketTestDatabase perClass() {
+        return new MarketTestDatabase();
     }
 
     /**
@@ -48,10 +43,5 @@ public final class MarketTestDatabase implements AutoCloseable {
                 return rs.getLong(1);
             }
         }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        database.close();
     }
 }

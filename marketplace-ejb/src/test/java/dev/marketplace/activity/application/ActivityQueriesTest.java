@@ -15,16 +15,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The activity queries on a real PostgreSQL: only the developer's own rows, the filter, the groups, the paging. */
 class ActivityQueriesTest {
     private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
     private static final GenerationFilter THREE_DAYS = new GenerationFilter(D1, D1.plusDays(2), null, null, null);
 
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
     private static ActivityQueries queries;
     private static long dev;
     private static long alpha;
@@ -32,7 +33,6 @@ class ActivityQueriesTest {
 
     @BeforeAll
     static void seed() throws SQLException {
-        db = MarketTestDatabase.create();
         queries = new ActivityQueries();
         queries.dataSource = db.dataSource();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -56,13 +56,6 @@ class ActivityQueriesTest {
             usage(c, "g0", dev, alpha, "a/x", "2026-10-31T23:59:59Z", 1, 1, 1, "ok", null); // the day before
             usage(c, "g5", dev, alpha, "a/x", "2026-11-04T00:00:00Z", 1, 1, 1, "ok", null); // the day after
             usage(c, "x1", other, stranger, "a/x", "2026-11-02T12:00:00Z", 9, 9, 999_999, "ok", "{\"tag\":\"checkout\"}");
-        }
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        if (db != null) {
-            db.close();
         }
     }
 

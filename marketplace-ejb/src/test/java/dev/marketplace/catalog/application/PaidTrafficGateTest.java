@@ -10,24 +10,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which providers may receive paid traffic, against the real schema (the gate's SQL and the migration). */
 class PaidTrafficGateTest {
 
-    private static MarketTestDatabase db;
-
-    @BeforeAll
-    static void create() throws SQLException {
-        db = MarketTestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
 
     @Test
     void onlyPlatformExemptOrTransfersActiveProvidersArePayable() throws SQLException {

@@ -13,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The public catalog on a real PostgreSQL: only live listings of active endpoints of active providers, cheapest
@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
  * pages and the week's rankings.
  */
 class CatalogBrowserTest {
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
     private static CatalogBrowser browser;
 
     @BeforeAll
     static void seed() throws SQLException {
-        db = MarketTestDatabase.create();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into provider (slug, name, payouts_exempt) values ('acme', 'Acme', true), ('beta', 'Beta', true), "
                     + "('gone', 'Gone', true), ('unpaid', 'Unpaid', false)"); // unpaid: no active Connect transfers
@@ -93,13 +93,6 @@ class CatalogBrowserTest {
                 + "', 'acme', l.id, " + prompt + ", " + completion + ", '" + status + "', now() - interval '" + ago
                 + "' from developer d, api_key k, listing l join model m on m.id = l.model_id where m.slug = '" + model
                 + "' and l.status = 'live' order by l.id limit 1");
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

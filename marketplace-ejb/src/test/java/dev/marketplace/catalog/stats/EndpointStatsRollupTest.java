@@ -18,9 +18,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The rollup on a real PostgreSQL: two nodes adding to the same rows (also at the same time), a failed flush kept and
@@ -28,17 +27,8 @@ import org.junit.jupiter.api.Test;
  * listing ids.
  */
 class EndpointStatsRollupTest {
-    private static MarketTestDatabase db;
-
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        db = MarketTestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
 
     @Test
     void twoNodesAddUpInOneRowAndTheReaderSeesTheSum() {

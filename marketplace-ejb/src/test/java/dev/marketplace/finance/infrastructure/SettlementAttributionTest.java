@@ -24,9 +24,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Usage journals posted by billing's charge writer under usage record ids, attributed back through the usage records
@@ -34,13 +34,13 @@ import org.junit.jupiter.api.Test;
  */
 class SettlementAttributionTest {
 
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
     private static long paid;
     private static long simulator;
 
     @BeforeAll
     static void seed() throws SQLException {
-        db = MarketTestDatabase.create();
         try (Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
             paid = id(s, "insert into provider (slug, name) values ('paid', 'Paid') returning id");
             simulator = id(s, "insert into provider (slug, name, platform_operated) values ('sim', 'Sim', true)"
@@ -82,11 +82,6 @@ class SettlementAttributionTest {
             r.next();
             return r.getLong(1);
         }
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     @Test

@@ -18,9 +18,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Key limit leases on PostgreSQL with the real tables, two simulated nodes A and B: grants never reserve more than
@@ -31,23 +31,18 @@ import org.junit.jupiter.api.Test;
 class KeyLeaseStoreTest {
     private static final int TTL = 20;
     private static final Instant TODAY = LimitReset.DAILY.periodStart(Instant.now());
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
     private static long developer;
     private static int keys;
     private final KeyLeaseStore store = new KeyLeaseStore();
 
     @BeforeAll
     static void catalogAndDeveloper() throws SQLException {
-        db = MarketTestDatabase.create();
         db.insertOneListing();
         try (Connection c = db.dataSource().getConnection()) {
             developer = id(c, "insert into developer (username) values ('dev') returning id");
         }
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     @Test

@@ -10,17 +10,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Which open holds the sweeper gives back as those of a dead node, on PostgreSQL with the real tables. */
 class DeadNodeHoldsTest {
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
 
     @BeforeAll
     static void holdsAndHeartbeats() throws SQLException {
-        db = MarketTestDatabase.create();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into ledger_account (code) values ('developer:1:credit')");
             s.execute("insert into node_heartbeat (node_id, seen_at) values ('node-dead', now() - interval '1 minute'), "
@@ -33,11 +33,6 @@ class DeadNodeHoldsTest {
             hold(s, "unowned-old", null, "open", "1 minute");         // no heartbeat kept: the hourly sweep's
             hold(s, "never-beat-old", "node-gone", "open", "1 minute"); // a node with no heartbeat row at all
         }
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     private static void hold(Statement s, String id, String owner, String status, String age) throws SQLException {

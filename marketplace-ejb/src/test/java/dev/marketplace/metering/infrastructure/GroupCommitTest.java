@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The group commit on PostgreSQL: every piece of many concurrent callers is committed exactly once and pieces share
@@ -27,12 +28,12 @@ import org.junit.jupiter.api.Test;
  * the kept connection is replaced after a failure (also after the database killed it).
  */
 class GroupCommitTest {
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
     private static GroupCommit groupCommit;
 
     @BeforeAll
     static void start() throws SQLException {
-        db = MarketTestDatabase.create();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("create table gc_probe (id text primary key, n bigint not null)");
         }
@@ -42,7 +43,6 @@ class GroupCommitTest {
     @AfterAll
     static void stop() throws SQLException {
         groupCommit.shutdown();
-        db.close();
     }
 
     @Test

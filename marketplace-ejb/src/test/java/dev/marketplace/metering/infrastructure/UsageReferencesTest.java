@@ -9,9 +9,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A usage record's developer, API key and listing are checked once per INSERT statement (decision 0023): a statement
@@ -19,25 +19,20 @@ import org.junit.jupiter.api.Test;
  * never deleted or renumbered, so that no check can race with a delete.
  */
 class UsageReferencesTest {
-    private static MarketTestDatabase db;
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
     private static long developer;
     private static long key;
     private static long listing;
 
     @BeforeAll
     static void catalogDeveloperAndKey() throws SQLException {
-        db = MarketTestDatabase.create();
         listing = db.insertOneListing();
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             developer = id(s, "insert into developer (username) values ('dev') returning id");
             key = id(s, "insert into api_key (developer_id, name, key_hash, key_hint) values (" + developer
                     + ", 'k', 'hash-k', 'sk-…k') returning id");
         }
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     @Test

@@ -13,9 +13,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Key rotation's re-seal over real rows: plain text sealed, old ids re-sealed, current ones kept, unknown ones named. */
 class ResealTest {
@@ -23,17 +22,8 @@ class ResealTest {
     private static final byte[] OLD = filled(1);
     private static final byte[] NEW = filled(2);
     private static final byte[] LOST = filled(3);
-    private static MarketTestDatabase db;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        db = MarketTestDatabase.create();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        db.close();
-    }
+    @RegisterExtension
+    static final MarketTestDatabase db = MarketTestDatabase.perClass();
 
     @Test
     void resealsEveryKeyUnderTheCurrentIdAndASecondRunChangesNothing() throws SQLException {

@@ -8,26 +8,21 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AuditLogTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
 
     @BeforeAll
     static void create() throws SQLException {
-        db = TestDatabase.create();
         try (Connection c = db.dataSource().getConnection()) {
             AuditLog.append(c, "admin", "provider_application.approve", "provider_application:1", null);
             AuditLog.append(c, "admin2", "provider_application.reject", "provider_application:2", "no website");
         }
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
     }
 
     @Test

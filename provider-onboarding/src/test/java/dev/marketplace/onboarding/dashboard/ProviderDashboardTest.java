@@ -13,9 +13,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The provider dashboard on a real PostgreSQL with real ledger rows: the money per model and day is what the usage
@@ -24,14 +24,14 @@ import org.junit.jupiter.api.Test;
 class ProviderDashboardTest {
     private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static ProviderDashboard dashboard;
     private static long acme;
     private static long other;
 
     @BeforeAll
     static void seed() throws SQLException {
-        db = TestDatabase.create();
         dashboard = new ProviderDashboard(db.dataSource());
         acme = db.provider("acme");
         other = db.provider("other");
@@ -82,13 +82,6 @@ class ProviderDashboardTest {
                 + key + "', '" + kind + "', 'November', 'tr_1', '" + at + "') returning id) insert into ledger_posting "
                 + "(journal_id, account_code, amount_micros, created_at) select j.id, v.a, v.m, '" + at + "' from j, "
                 + "(values ('" + account + "', " + amount + "), ('" + counter + "', " + -amount + ")) as v(a, m)");
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        if (db != null) {
-            db.close();
-        }
     }
 
     @Test

@@ -8,27 +8,17 @@ import dev.marketplace.onboarding.admin.AdminActionException;
 import dev.marketplace.onboarding.inbox.Inbox;
 import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Suspending and reinstating providers and endpoints on a real PostgreSQL. */
 class SuspensionsTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private long provider;
     private long endpoint;
     private Suspensions suspensions;
-
-    @BeforeAll
-    static void create() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void provider() throws SQLException {

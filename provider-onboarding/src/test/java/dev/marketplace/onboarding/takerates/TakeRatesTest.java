@@ -17,28 +17,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scheduling take rates and applying them when due, on a real PostgreSQL. */
 class TakeRatesTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private long provider;
     private TakeRates rates;
     private TakeRateApplier applier;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-    @BeforeAll
-    static void create() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void provider() throws SQLException {

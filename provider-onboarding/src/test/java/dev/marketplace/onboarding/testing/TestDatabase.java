@@ -1,33 +1,28 @@
 package dev.marketplace.onboarding.testing;
 
+import dev.marketplace.testdb.ClassDatabase;
 import dev.marketplace.testdb.FreshDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 
 /**
  * A fresh database {@code onboarding_test_<random>} on the local PostgreSQL with every module's migrations applied
- * (billing, marketplace, onboarding: the same locations as devtools' Migrate). Create in {@code @BeforeAll},
- * {@link #close()} in {@code @AfterAll}.
+ * (billing, marketplace, onboarding: the same locations as devtools' Migrate), per test class
+ * ({@code @RegisterExtension static final TestDatabase db = TestDatabase.perClass();}), with fixtures.
  */
-public final class TestDatabase implements AutoCloseable {
+public final class TestDatabase extends ClassDatabase {
 
-    private final FreshDatabase database;
-
-    private TestDatabase(FreshDatabase database) {
-        this.database = database;
-    }
-
-    public static TestDatabase create() throws SQLException {
-        return new TestDatabase(FreshDatabase.create("onboarding_test", "classpath:db/migration/billing",
+    private TestDatabase() {
+        super(() -> FreshDatabase.create("onboarding_test", "classpath:db/migration/billing",
                 "classpath:db/migration/marketplace", "classpath:db/migration/onboarding"));
     }
 
-    public DataSource dataSource() {
-        return database.dataSource();
+    /** The database of one test class, as a JUnit extension. */
+    public static TestDatabase perClass() {
+        return new TestDatabase();
     }
 
     /** Inserts a provider and returns its id. */
@@ -60,7 +55,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public long longValue(String sql, Object... parameters) throws SQLException {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -72,7 +67,7 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public String stringValue(String sql, Object... parameters) throws SQLException {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -84,20 +79,15 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public String string(String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     public void execute(String sql) throws SQLException {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(sql);
         }
-    }
-
-    @Override
-    public void close() throws SQLException {
-        database.close();
     }
 }

@@ -15,26 +15,16 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import dev.marketplace.platform.secrets.EndpointKeys;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProviderEndpointsTest {
 
     private static final String STUB = "http://127.0.0.1:18229";
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private ProviderEndpoints endpoints;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void providers() throws SQLException {

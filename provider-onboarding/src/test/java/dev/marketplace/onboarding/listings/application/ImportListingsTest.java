@@ -27,11 +27,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ImportListingsTest {
 
     private static final String SOURCE = "https://acme.example/v1/models";
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static HttpServer server;
     private static String origin;
     private static GuardedFetch fetch;
@@ -42,7 +44,6 @@ class ImportListingsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         origin = "http://127.0.0.1:" + server.getAddress().getPort();
         server.createContext("/v1/models", exchange -> {
@@ -60,7 +61,6 @@ class ImportListingsTest {
     static void stop() throws SQLException {
         fetch.close();
         server.stop(0);
-        db.close();
     }
 
     @BeforeEach

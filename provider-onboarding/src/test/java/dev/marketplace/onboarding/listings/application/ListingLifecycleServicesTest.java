@@ -10,29 +10,19 @@ import dev.marketplace.onboarding.listings.domain.ListingTransitionException;
 import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The provider's and the admins' listing actions against a real database: probes, audit, inbox, ownership. */
 class ListingLifecycleServicesTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private ProviderListings providers;
     private ListingReview review;
     private long listing;
     private long rivalListing;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void aDraftListingOfEachProvider() throws SQLException {

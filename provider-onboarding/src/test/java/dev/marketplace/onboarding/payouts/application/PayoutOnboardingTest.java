@@ -18,10 +18,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PayoutOnboardingTest {
 
@@ -29,22 +28,13 @@ class PayoutOnboardingTest {
     private static final String REFRESH = "https://portal.test/provider/payouts/refresh";
     private static final String RETURN = "https://portal.test/provider/payouts/return";
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private FakeConnectedAccounts stripe;
     private PayoutOnboarding onboarding;
     private ReceiveConnectEvent webhook;
     private final AtomicReference<ConnectEvent> next = new AtomicReference<>();
     private long providerId;
-
-    @BeforeAll
-    static void createDatabase() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void dropDatabase() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void provider() throws SQLException {

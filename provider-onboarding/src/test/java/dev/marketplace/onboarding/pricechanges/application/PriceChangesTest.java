@@ -16,13 +16,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PriceChangesTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static PriceChanges changes;
     static long providerA;
     static long providerB;
@@ -31,17 +32,11 @@ class PriceChangesTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
         changes = new PriceChanges(db.dataSource(), new PriceChangeRules(PriceChangeRules.DEFAULT_NOTICE));
         providerA = db.provider("price-a");
         providerB = db.provider("price-b");
         endpointA = db.longValue("insert into provider_endpoint (provider_id, name, base_url, adapter_id)"
                 + " values (?, 'main', 'http://127.0.0.1:1/v1', 'openai') returning id", providerA);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        db.close();
     }
 
     @BeforeEach

@@ -8,12 +8,13 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProviderListingsTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static ProviderListings listings;
     static ProviderInsights insights;
     static long providerA;
@@ -23,18 +24,12 @@ class ProviderListingsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
         listings = new ProviderListings(db.dataSource());
         insights = new ProviderInsights(db.dataSource());
         providerA = db.provider("listings-a");
         providerB = db.provider("listings-b");
         endpointA = endpoint(providerA);
         endpointB = endpoint(providerB);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        db.close();
     }
 
     @Test

@@ -10,27 +10,17 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ModelRegistryTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private ModelRegistry registry;
     private long acme;
     private long rival;
-
-    @BeforeAll
-    static void start() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void stop() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void providers() throws SQLException {

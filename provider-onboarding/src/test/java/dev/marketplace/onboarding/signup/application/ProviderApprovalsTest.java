@@ -13,29 +13,19 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProviderApprovalsTest {
 
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private final List<String> grants = new ArrayList<>();
     private boolean keycloakDown;
     private ProviderSignup signup;
     private ProviderApprovals approvals;
     private Inbox inbox;
-
-    @BeforeAll
-    static void create() throws SQLException {
-        db = TestDatabase.create();
-    }
-
-    @AfterAll
-    static void drop() throws SQLException {
-        db.close();
-    }
 
     @BeforeEach
     void services() throws SQLException {

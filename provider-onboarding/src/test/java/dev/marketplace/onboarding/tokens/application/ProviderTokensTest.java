@@ -10,27 +10,22 @@ import dev.marketplace.keys.domain.KeySecret;
 import dev.marketplace.onboarding.providerapi.application.ProviderApiException;
 import dev.marketplace.onboarding.testing.TestDatabase;
 import dev.marketplace.onboarding.tokens.domain.ProviderTokenSecret;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProviderTokensTest {
-    static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     static ProviderTokens tokens;
     static long providerA;
     static long providerB;
 
     @BeforeAll
     static void start() throws Exception {
-        db = TestDatabase.create();
         tokens = new ProviderTokens(db.dataSource());
         providerA = db.provider("tokens-a");
         providerB = db.provider("tokens-b");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        db.close();
     }
 
     @Test

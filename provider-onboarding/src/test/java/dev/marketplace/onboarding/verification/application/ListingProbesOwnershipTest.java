@@ -8,20 +8,20 @@ import dev.marketplace.onboarding.testing.TestDatabase;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A provider member may probe and read only its own provider's listings; an id from the request changes nothing. */
 class ListingProbesOwnershipTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static ListingProbes probes;
     private static long mine;
     private static long theirs;
 
     @BeforeAll
     static void setUp() throws SQLException {
-        db = TestDatabase.create();
         long acme = db.provider("acme-probe");
         long other = db.provider("other-probe");
         mine = listing(acme, "acme-probe/m");
@@ -36,11 +36,6 @@ class ListingProbesOwnershipTest {
             }
         };
         probes.start();
-    }
-
-    @AfterAll
-    static void tearDown() throws SQLException {
-        db.close();
     }
 
     private static long listing(long provider, String slug) throws SQLException {

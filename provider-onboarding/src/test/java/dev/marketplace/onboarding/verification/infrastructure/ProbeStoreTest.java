@@ -13,12 +13,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProbeStoreTest {
-    private static TestDatabase db;
+    @RegisterExtension
+    static final TestDatabase db = TestDatabase.perClass();
     private static ProbeStore store;
     private static long providerId;
     private static long endpointId;
@@ -26,18 +27,12 @@ class ProbeStoreTest {
 
     @BeforeAll
     static void setUp() throws SQLException {
-        db = TestDatabase.create();
         store = new ProbeStore(db.dataSource(), TestDatabase.cipher());
         providerId = db.provider("probe-store");
         endpointId = db.longValue("insert into provider_endpoint (provider_id, name, base_url, adapter_id) "
                 + "values (?, 'main', 'http://127.0.0.1:18230/v1', 'openai') returning id", providerId);
         db.longValue("insert into provider_member (provider_id, username) values (?, 'alice') returning provider_id", providerId);
         db.longValue("insert into provider_member (provider_id, username) values (?, 'bob') returning provider_id", providerId);
-    }
-
-    @AfterAll
-    static void tearDown() throws SQLException {
-        db.close();
     }
 
     private static long listing(String status) throws SQLException {
