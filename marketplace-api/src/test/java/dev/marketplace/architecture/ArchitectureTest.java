@@ -55,7 +55,7 @@ class ArchitectureTest {
     @Test
     void upstreamHttpOnlyInUpstreamAdapters() {
         noClasses().that().resideOutsideOfPackages("dev.marketplace.routing.upstream..",
-                        "dev.marketplace.onboarding.outbound..", "dev.marketplace.onboarding..infrastructure.keycloak..")
+                        "dev.marketplace.platform.outbound..", "dev.marketplace.onboarding..infrastructure.keycloak..")
                 .should().dependOnClassesThat().resideInAPackage("java.net.http..")
                 .check(classes);
     }

@@ -50,9 +50,13 @@ public class DemoCatalog {
         if (endpoint == null) {
             endpoint = new ProviderEndpoint(sim, "default", baseUrl, OpenAiAdapterFactory.ID);
             endpoint.setRoutingAttributes(ProviderEndpoint.RETENTION_NONE, null, null); // the simulator keeps nothing
+            endpoint.markOperatorTrusted(); // this node's own URL (localhost)
             em.persist(endpoint);
-        } else if (!endpoint.getBaseUrl().equals(baseUrl)) {
-            endpoint.setBaseUrl(baseUrl); // the port may differ between the dev and test stacks
+        } else {
+            if (!endpoint.getBaseUrl().equals(baseUrl)) {
+                endpoint.setBaseUrl(baseUrl); // the port may differ between the dev and test stacks
+            }
+            endpoint.markOperatorTrusted(); // also when it was created before the flag existed
         }
         Model echo = one(em.createQuery("select m from Model m where m.slug = 'sim/echo-1'", Model.class).getResultList());
         if (echo == null) {

@@ -80,6 +80,7 @@ public class SeedFile {
                         endpoint.getInt("timeout_ms", 60_000));
                 created.setRoutingAttributes(endpoint.getString("data_retention", ProviderEndpoint.RETENTION_UNKNOWN),
                         optionalInt(endpoint, "max_concurrency"), optionalInt(endpoint, "max_requests_per_minute"));
+                created.markOperatorTrusted(); // the operator's file: its URLs may name private hosts (decision 0025)
                 em.persist(created);
                 String apiKey = endpoint.getString("api_key", null);
                 if (apiKey != null) {

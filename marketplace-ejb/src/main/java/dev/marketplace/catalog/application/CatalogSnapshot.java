@@ -111,7 +111,7 @@ public class CatalogSnapshot {
         return new Route(l.getId(), m.getSlug(), l.getUpstreamModel(), p.getId(), p.getSlug(), p.getName(),
                 p.isPlatformOperated(), p.getTakeRateBps(),
                 new Route.Endpoint(e.getId(), e.getAdapterId(), e.getBaseUrl(), apiKey, e.getTimeoutMs(),
-                        e.getDataRetention(), e.getMaxConcurrency(), e.getMaxRequestsPerMinute()),
+                        e.getDataRetention(), e.getMaxConcurrency(), e.getMaxRequestsPerMinute(), e.isOperatorTrusted()),
                 l.getPrices(), m.getMaxOutputTokens(), m.getContextLength(), l.getSupportedParameters());
     }
 

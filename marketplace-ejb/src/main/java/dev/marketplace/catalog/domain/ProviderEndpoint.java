@@ -37,6 +37,9 @@ public class ProviderEndpoint {
     private Integer maxConcurrency;
     @Column(name = "max_requests_per_minute")
     private Integer maxRequestsPerMinute;
+    /** The operator wrote this URL (seed, simulator): its host name is called as written (decision 0025). */
+    @Column(name = "operator_trusted")
+    private boolean operatorTrusted;
 
     public static final String RETENTION_NONE = "none";
     public static final String RETENTION_LOGS_PROMPTS = "logs_prompts";
@@ -72,6 +75,10 @@ public class ProviderEndpoint {
     public String getDataRetention() { return dataRetention; }
     public Integer getMaxConcurrency() { return maxConcurrency; }
     public Integer getMaxRequestsPerMinute() { return maxRequestsPerMinute; }
+    public boolean isOperatorTrusted() { return operatorTrusted; }
+
+    /** For endpoints the operator configures (seed file, built-in simulator); never for a provider's own. */
+    public void markOperatorTrusted() { this.operatorTrusted = true; }
 
     /** Routing attributes: data retention and capacity limits (null limits: unlimited). */
     public void setRoutingAttributes(String dataRetention, Integer maxConcurrency, Integer maxRequestsPerMinute) {

@@ -54,12 +54,20 @@ public record Route(long listingId, String modelSlug, String upstreamModel, long
     /**
      * Where and how to reach the upstream, what it retains of a request ({@code none}, {@code logs_prompts} or
      * {@code unknown}) and its capacity: calls in flight and requests per minute at most (null: unlimited).
+     * {@code operatorTrusted}: the operator wrote its URL (seed, built-in simulator), so its host name is called as
+     * written; a provider's URL has its host name judged again at every connection (decision 0025).
      */
     public record Endpoint(long id, String adapterId, String baseUrl, String apiKey, int timeoutMs, String dataRetention,
-                           Integer maxConcurrency, Integer maxRequestsPerMinute) {
+                           Integer maxConcurrency, Integer maxRequestsPerMinute, boolean operatorTrusted) {
         public static final String RETAINS_NOTHING = "none";
 
-        /** An endpoint without declared retention or capacity limits. */
+        /** A provider's endpoint (not operator-trusted). */
+        public Endpoint(long id, String adapterId, String baseUrl, String apiKey, int timeoutMs, String dataRetention,
+                        Integer maxConcurrency, Integer maxRequestsPerMinute) {
+            this(id, adapterId, baseUrl, apiKey, timeoutMs, dataRetention, maxConcurrency, maxRequestsPerMinute, false);
+        }
+
+        /** A provider's endpoint without declared retention or capacity limits. */
         public Endpoint(long id, String adapterId, String baseUrl, String apiKey, int timeoutMs) {
             this(id, adapterId, baseUrl, apiKey, timeoutMs, "unknown", null, null);
         }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -43,10 +42,17 @@ final class KeepAliveHttp {
     static final int WATCHDOG_ABOVE_BYTES = 64 * 1024;
 
     private final int connectTimeoutMs;
+    /** A host name is judged again for every new connection, and the socket goes to the address judged. */
+    private final UpstreamAddresses addresses;
     private final ScheduledExecutorService watchdog;
     private final Map<String, IdlePool> idle = new ConcurrentHashMap<>();
 
     KeepAliveHttp(int connectTimeoutMs, ScheduledExecutorService watchdog) {
+        this(connectTimeoutMs, watchdog, UpstreamAddresses.fromConfig());
+    }
+
+    KeepAliveHttp(int connectTimeoutMs, ScheduledExecutorService watchdog, UpstreamAddresses addresses) {
+        this.addresses = addresses;
         this.connectTimeoutMs = connectTimeoutMs;
         this.watchdog = watchdog;
     }
@@ -65,7 +71,8 @@ final class KeepAliveHttp {
      * @throws BadReplyException    when the reply is too large or not HTTP
      * @throws IOException          when the upstream could not be reached or broke the connection
      */
-    Reply post(URI uri, Map<String, String> headers, byte[] body, int timeoutMs) throws IOException {
+    Reply post(URI uri, boolean operatorTrusted, Map<String, String> headers, byte[] body, int timeoutMs)
+            throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         String origin = origin(uri);
         byte[] head = head(uri, headers, body.length);
@@ -74,7 +81,7 @@ final class KeepAliveHttp {
             Connection connection = pool.take();
             boolean reused = connection != null;
             if (!reused) {
-                connection = connect(uri, deadline, timeoutMs);
+                connection = connect(uri, operatorTrusted, deadline, timeoutMs);
             }
             try {
                 Reply reply = exchange(connection, head, body, deadline, timeoutMs);
@@ -124,13 +131,13 @@ final class KeepAliveHttp {
         }
     }
 
-    private Connection connect(URI uri, long deadline, int timeoutMs) throws IOException {
+    private Connection connect(URI uri, boolean operatorTrusted, long deadline, int timeoutMs) throws IOException {
         boolean tls = "https".equalsIgnoreCase(uri.getScheme());
         int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(uri.getHost(), port),
+            socket.connect(addresses.socketAddress(uri, port, operatorTrusted),
                     (int) Math.min(connectTimeoutMs, remainingMs(deadline, timeoutMs)));
             if (tls) {
                 SSLSocket ssl = (SSLSocket) ((SSLSocketFactory) SSLSocketFactory.getDefault())

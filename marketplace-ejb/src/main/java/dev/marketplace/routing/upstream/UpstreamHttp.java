@@ -34,7 +34,9 @@ public final class UpstreamHttp {
 
     private final ExecutorService executor;
     private final HttpClient client;
-    private final KeepAliveHttp keepAlive = new KeepAliveHttp((int) CONNECT_TIMEOUT.toMillis(), Timeouts.SCHEDULER);
+    private final UpstreamAddresses addresses = UpstreamAddresses.fromConfig();
+    private final KeepAliveHttp keepAlive = new KeepAliveHttp((int) CONNECT_TIMEOUT.toMillis(), Timeouts.SCHEDULER,
+            addresses);
 
     public UpstreamHttp(String threadName) {
         executor = new ThreadPoolExecutor(CLIENT_THREADS, CLIENT_THREADS, 60, TimeUnit.SECONDS,
@@ -60,9 +62,10 @@ public final class UpstreamHttp {
      * A request and its whole reply, on the calling thread, waiting at most {@code timeoutMs} for both (see
      * {@link KeepAliveHttp}: no hand-off to the HTTP client's threads and back).
      */
-    public Reply post(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs) throws UpstreamException {
+    public Reply post(URI uri, boolean operatorTrusted, Map<String, String> headers, String jsonBody, int timeoutMs)
+            throws UpstreamException {
         try {
-            return keepAlive.post(uri, headers, jsonBody.getBytes(StandardCharsets.UTF_8), timeoutMs);
+            return keepAlive.post(uri, operatorTrusted, headers, jsonBody.getBytes(StandardCharsets.UTF_8), timeoutMs);
         } catch (HttpTimeoutException e) {
             throw new UpstreamException(408, "upstream timed out after " + timeoutMs + " ms", false, e);
         } catch (KeepAliveHttp.BadReplyException e) {
@@ -82,9 +85,15 @@ public final class UpstreamHttp {
      * exceptionally with an {@link UpstreamException} (a refusal, a timeout before the reply, a broken stream) or
      * the listener's {@link ClientGoneException}. Cancelling it closes the upstream connection.
      */
-    public <T> CompletableFuture<T> stream(URI uri, Map<String, String> headers, String jsonBody, int timeoutMs,
-                                           SseListener<T> listener) {
+    public <T> CompletableFuture<T> stream(URI uri, boolean operatorTrusted, Map<String, String> headers, String jsonBody,
+                                           int timeoutMs, SseListener<T> listener) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            addresses.check(uri, operatorTrusted);
+        } catch (UpstreamAddresses.RefusedAddressException e) {
+            result.completeExceptionally(new UpstreamException(0, "upstream unreachable: " + e.getMessage(), false, e));
+            return result;
+        }
         sendStream(request(uri, headers, jsonBody), timeoutMs, listener, result, true);
         return result;
     }

@@ -47,9 +47,9 @@ class KeepAliveHttpTest {
     @Test
     void aKeptConnectionServesTheNextCallAndTheRequestCarriesBodyAndHeaders() throws Exception {
         server = new ScriptedServer(request -> reply(200, "Content-Length", "{\"ok\":1}"), false);
-        UpstreamHttp.Reply first = http.post(server.uri("/v1/chat/completions?x=1"), Map.of("Authorization", "Bearer k"),
+        UpstreamHttp.Reply first = http.post(server.uri("/v1/chat/completions?x=1"), false, Map.of("Authorization", "Bearer k"),
                 "{\"a\":\"é\"}".getBytes(StandardCharsets.UTF_8), 2_000);
-        UpstreamHttp.Reply second = http.post(server.uri("/v1/chat/completions"), Map.of(), new byte[0], 2_000);
+        UpstreamHttp.Reply second = http.post(server.uri("/v1/chat/completions"), false, Map.of(), new byte[0], 2_000);
 
         assertEquals(200, first.status());
         assertEquals("{\"ok\":1}", first.body());
@@ -68,7 +68,7 @@ class KeepAliveHttpTest {
         server = new ScriptedServer(request -> ("HTTP/1.1 502 Bad Gateway\r\nTransfer-Encoding: chunked\r\n\r\n"
                 + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nTrailer: x\r\n\r\n").getBytes(StandardCharsets.UTF_8), false);
         for (int i = 0; i < 3; i++) {
-            UpstreamHttp.Reply reply = http.post(server.uri("/"), Map.of(), new byte[0], 2_000);
+            UpstreamHttp.Reply reply = http.post(server.uri("/"), false, Map.of(), new byte[0], 2_000);
             assertEquals(502, reply.status());
             assertEquals("hello, world", reply.body());
         }
@@ -79,8 +79,8 @@ class KeepAliveHttpTest {
     void aReplyEndedByClosingOrAskingToCloseIsNotReused() throws Exception {
         server = new ScriptedServer(request -> "HTTP/1.1 200 OK\r\nConnection: close\r\n\r\nuntil the end"
                 .getBytes(StandardCharsets.UTF_8), true);
-        assertEquals("until the end", http.post(server.uri("/"), Map.of(), new byte[0], 2_000).body());
-        assertEquals("until the end", http.post(server.uri("/"), Map.of(), new byte[0], 2_000).body());
+        assertEquals("until the end", http.post(server.uri("/"), false, Map.of(), new byte[0], 2_000).body());
+        assertEquals("until the end", http.post(server.uri("/"), false, Map.of(), new byte[0], 2_000).body());
         assertEquals(2, server.connections.get());
     }
 
@@ -88,9 +88,9 @@ class KeepAliveHttpTest {
     void aPooledConnectionTheUpstreamClosedIsRetriedOnceOnAFreshOne() throws Exception {
         // the server answers with keep-alive and then closes anyway (an idle timeout, a restart): the kept connection is dead
         server = new ScriptedServer(request -> reply(200, "Content-Length", "fine"), true);
-        assertEquals("fine", http.post(server.uri("/"), Map.of(), new byte[0], 2_000).body());
+        assertEquals("fine", http.post(server.uri("/"), false, Map.of(), new byte[0], 2_000).body());
         Thread.sleep(50); // let the close arrive
-        assertEquals("fine", http.post(server.uri("/"), Map.of(), "again".getBytes(StandardCharsets.UTF_8), 2_000).body());
+        assertEquals("fine", http.post(server.uri("/"), false, Map.of(), "again".getBytes(StandardCharsets.UTF_8), 2_000).body());
         assertEquals(2, server.connections.get());
         assertEquals(2, server.requests.size(), "the request reached the upstream once per call: never twice");
     }
@@ -99,7 +99,7 @@ class KeepAliveHttpTest {
     void anUpstreamThatDoesNotAnswerInTimeIsATimeoutAndThePoolDropsItsConnection() throws Exception {
         server = new ScriptedServer(request -> null, false); // reads the request, never answers
         long started = System.nanoTime();
-        assertThrows(HttpTimeoutException.class, () -> http.post(server.uri("/"), Map.of(), new byte[0], 300));
+        assertThrows(HttpTimeoutException.class, () -> http.post(server.uri("/"), false, Map.of(), new byte[0], 300));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMs >= 290 && tookMs < 2_000, "took " + tookMs + " ms");
         assertEquals(1, server.requests.size(), "a timed-out call is not sent again");
@@ -119,7 +119,7 @@ class KeepAliveHttpTest {
             }
         };
         long started = System.nanoTime();
-        assertThrows(HttpTimeoutException.class, () -> http.post(server.uri("/"), Map.of(), new byte[0], 500));
+        assertThrows(HttpTimeoutException.class, () -> http.post(server.uri("/"), false, Map.of(), new byte[0], 500));
         long tookMs = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMs < 1_500, "the whole exchange is bounded, not each read: took " + tookMs + " ms");
     }
@@ -131,7 +131,7 @@ class KeepAliveHttpTest {
             port = s.getLocalPort();
         }
         IOException e = assertThrows(IOException.class,
-                () -> http.post(URI.create("http://127.0.0.1:" + port + "/"), Map.of(), new byte[0], 1_000));
+                () -> http.post(URI.create("http://127.0.0.1:" + port + "/"), false, Map.of(), new byte[0], 1_000));
         assertTrue(!(e instanceof HttpTimeoutException), e.toString());
     }
 
@@ -139,10 +139,10 @@ class KeepAliveHttpTest {
     void aReplyLargerThanTheBoundOrNotHttpIsABadReply() throws Exception {
         server = new ScriptedServer(request -> ("HTTP/1.1 200 OK\r\nContent-Length: " + (KeepAliveHttp.MAX_REPLY_BYTES + 1)
                 + "\r\n\r\n").getBytes(StandardCharsets.UTF_8), false);
-        assertThrows(KeepAliveHttp.BadReplyException.class, () -> http.post(server.uri("/"), Map.of(), new byte[0], 2_000));
+        assertThrows(KeepAliveHttp.BadReplyException.class, () -> http.post(server.uri("/"), false, Map.of(), new byte[0], 2_000));
         server.close();
         server = new ScriptedServer(request -> "SSH-2.0-OpenSSH\r\n".getBytes(StandardCharsets.UTF_8), true);
-        assertThrows(KeepAliveHttp.BadReplyException.class, () -> http.post(server.uri("/"), Map.of(), new byte[0], 2_000));
+        assertThrows(KeepAliveHttp.BadReplyException.class, () -> http.post(server.uri("/"), false, Map.of(), new byte[0], 2_000));
     }
 
     @Test

@@ -31,10 +31,10 @@ final class AnthropicHttp {
     }
 
     UpstreamHttp.Reply post(JsonObject body) throws UpstreamException {
-        return http.post(messagesUri, headers, body.toString(), endpoint.timeoutMs());
+        return http.post(messagesUri, endpoint.operatorTrusted(), headers, body.toString(), endpoint.timeoutMs());
     }
 
     <T> CompletableFuture<T> stream(JsonObject body, SseListener<T> listener) {
-        return http.stream(messagesUri, headers, body.toString(), endpoint.timeoutMs(), listener);
+        return http.stream(messagesUri, endpoint.operatorTrusted(), headers, body.toString(), endpoint.timeoutMs(), listener);
     }
 }

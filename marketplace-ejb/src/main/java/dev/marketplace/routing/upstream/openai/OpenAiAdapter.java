@@ -52,7 +52,7 @@ final class OpenAiAdapter implements UpstreamAdapter {
     /** Chat completions, legacy completions and embeddings: the same JSON exchange on their own paths. */
     @Override
     public JsonObject call(Operation operation, JsonObject request) throws UpstreamException {
-        UpstreamHttp.Reply response = http.post(uris.get(operation), headers, request.toString(), endpoint.timeoutMs());
+        UpstreamHttp.Reply response = http.post(uris.get(operation), endpoint.operatorTrusted(), headers, request.toString(), endpoint.timeoutMs());
         if (response.status() / 100 != 2) {
             throw new UpstreamException(response.status(), errorMessage(response.body()), false, null);
         }
@@ -65,7 +65,7 @@ final class OpenAiAdapter implements UpstreamAdapter {
 
     @Override
     public CompletableFuture<JsonObject> streamCallAsync(Operation operation, JsonObject request, ChunkSink sink) {
-        return http.stream(uris.get(operation), headers, request.toString(), endpoint.timeoutMs(), new Events(sink));
+        return http.stream(uris.get(operation), endpoint.operatorTrusted(), headers, request.toString(), endpoint.timeoutMs(), new Events(sink));
     }
 
     private static JsonObject parseChunk(String data, boolean committed) throws UpstreamException {

@@ -84,12 +84,18 @@ public final class EndpointStore {
         }
     }
 
+    /**
+     * A member's edit. An endpoint the operator set up stays operator-trusted only while its URL is unchanged: a URL
+     * a member types is a provider's, judged again at every connection (decision 0025).
+     */
     public void update(Connection connection, long providerId, long endpointId, EndpointForm form) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("""
-                update provider_endpoint set name = ?, base_url = ?, adapter_id = ?, max_concurrency = ?,
-                    max_requests_per_minute = ?, data_retention = ?, timeout_ms = ?, list_models_url = ?, updated_at = now()
+                update provider_endpoint set operator_trusted = (operator_trusted and base_url = ?), name = ?, base_url = ?,
+                    adapter_id = ?, max_concurrency = ?, max_requests_per_minute = ?, data_retention = ?, timeout_ms = ?,
+                    list_models_url = ?, updated_at = now()
                  where id = ? and provider_id = ?""")) {
-            int next = bindFields(s, 1, form);
+            s.setString(1, form.baseUrl());
+            int next = bindFields(s, 2, form);
             s.setLong(next, endpointId);
             s.setLong(next + 1, providerId);
             s.executeUpdate();

@@ -2,9 +2,9 @@ package dev.marketplace.onboarding.listings.application;
 
 import dev.marketplace.billing.jdbc.Transactions;
 import dev.marketplace.onboarding.membership.ProviderMembers;
-import dev.marketplace.onboarding.outbound.FetchLimits;
-import dev.marketplace.onboarding.outbound.GuardedFetch;
-import dev.marketplace.onboarding.outbound.UrlGuard;
+import dev.marketplace.platform.outbound.FetchLimits;
+import dev.marketplace.platform.outbound.GuardedFetch;
+import dev.marketplace.platform.outbound.UrlGuard;
 import dev.marketplace.platform.secrets.SecretCipher;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

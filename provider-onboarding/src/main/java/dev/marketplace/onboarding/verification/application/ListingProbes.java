@@ -1,10 +1,10 @@
 package dev.marketplace.onboarding.verification.application;
 
 import dev.marketplace.metering.application.TokenCounter;
-import dev.marketplace.onboarding.outbound.AllowList;
-import dev.marketplace.onboarding.outbound.HostResolver;
-import dev.marketplace.onboarding.outbound.OutboundUrlRejectedException;
-import dev.marketplace.onboarding.outbound.UrlGuard;
+import dev.marketplace.platform.outbound.AllowList;
+import dev.marketplace.platform.outbound.HostResolver;
+import dev.marketplace.platform.outbound.OutboundUrlRejectedException;
+import dev.marketplace.platform.outbound.UrlGuard;
 import dev.marketplace.onboarding.verification.domain.Check;
 import dev.marketplace.onboarding.verification.domain.CheckResult;
 import dev.marketplace.onboarding.verification.domain.LatencyLimits;

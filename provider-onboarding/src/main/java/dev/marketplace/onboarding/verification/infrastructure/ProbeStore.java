@@ -40,7 +40,7 @@ public final class ProbeStore {
         return Transactions.withConnection(dataSource, "reading listing " + listingId + " for a probe", c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     select l.id, e.provider_id, m.slug, l.upstream_model, l.status, e.id, e.adapter_id, e.base_url,
-                           e.api_key, e.timeout_ms, e.data_retention
+                           e.api_key, e.timeout_ms, e.data_retention, e.operator_trusted
                       from listing l join model m on m.id = l.model_id join provider_endpoint e on e.id = l.endpoint_id
                      where l.id = ?""")) {
                 s.setLong(1, listingId);
@@ -50,7 +50,7 @@ public final class ProbeStore {
                     }
                     Route.Endpoint endpoint = new Route.Endpoint(rs.getLong(6), rs.getString(7), rs.getString(8),
                             EndpointKeys.open(cipher, rs.getLong(6), rs.getString(9)), rs.getInt(10), rs.getString(11),
-                            null, null);
+                            null, null, rs.getBoolean(12));
                     return Optional.of(new ProbeTarget(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), endpoint));
                 }

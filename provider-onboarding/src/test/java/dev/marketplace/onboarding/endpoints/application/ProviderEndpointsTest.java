@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.marketplace.onboarding.endpoints.domain.EndpointForm;
 import dev.marketplace.onboarding.membership.NotAProviderMemberException;
-import dev.marketplace.onboarding.outbound.AllowList;
-import dev.marketplace.onboarding.outbound.HostResolver;
-import dev.marketplace.onboarding.outbound.UrlGuard;
+import dev.marketplace.platform.outbound.AllowList;
+import dev.marketplace.platform.outbound.HostResolver;
+import dev.marketplace.platform.outbound.UrlGuard;
 import dev.marketplace.onboarding.signup.domain.FieldError;
 import dev.marketplace.onboarding.testing.TestDatabase;
 import dev.marketplace.platform.secrets.EndpointKeys;
@@ -52,6 +52,23 @@ class ProviderEndpointsTest {
         assertEquals(4, shown.maxConcurrency());
         assertEquals("none", shown.dataRetention());
         assertEquals(STUB + "/v1/models", shown.listModelsUrl());
+    }
+
+    @Test
+    void aMembersEndpointIsNeverOperatorTrustedAndAnOperatorsLosesItWhenAMemberChangesItsUrl() throws SQLException {
+        long id = endpoints.register("alice", form("main", "sk-upstream-secret-9876"));
+        assertEquals("f", trusted(id), "a URL a member typed has its host name judged at every connection");
+
+        db.execute("update provider_endpoint set operator_trusted = true where id = " + id); // as the seed file does
+        endpoints.update("alice", id, form("renamed", ""));
+        assertEquals("t", trusted(id), "the same URL: still the operator's");
+        endpoints.update("alice", id, new EndpointForm("renamed", STUB + "/v2", "openai", "", null, null, "none",
+                20_000, ""));
+        assertEquals("f", trusted(id), "a URL the member changed is the provider's");
+    }
+
+    private static String trusted(long endpointId) throws SQLException {
+        return db.string("select operator_trusted from provider_endpoint where id = " + endpointId);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.marketplace.onboarding.outbound;
+package dev.marketplace.platform.outbound;
 
 /** A guarded fetch that did not bring back a usable body: refused, redirected, too large, too slow or not 200. */
 public class FetchFailedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.marketplace.onboarding.outbound;
+package dev.marketplace.platform.outbound;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -48,6 +48,35 @@ public final class UrlGuard {
             }
         }
         return new CheckedUrl(uri, addresses, false);
+    }
+
+    /**
+     * Where to connect when calling an upstream whose URL passed {@link #check} when it was registered: a host
+     * <em>name</em> is resolved again now and every address must still be public (its DNS may have changed since, to
+     * point at this network), and the call must go to the returned address, the one judged here. Empty means
+     * "connect as the URL says": an IP literal was judged at registration and cannot change, and an allow-listed
+     * origin is not checked.
+     *
+     * @throws OutboundUrlRejectedException when the name resolves to a loopback, private, metadata or other
+     *                                      non-public address, or to nothing
+     */
+    public Optional<InetAddress> pinnedAddress(URI uri) {
+        if (allowList.allows(uri)) {
+            return Optional.empty();
+        }
+        String host = host(uri);
+        if (host.startsWith("[") || Ipv4Literals.looksNumeric(host)) {
+            return Optional.empty();
+        }
+        List<InetAddress> addresses = addresses(host);
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = AddressRules.refusal(address);
+            if (refusal.isPresent()) {
+                throw new OutboundUrlRejectedException("The upstream host " + host + " now resolves to "
+                        + address.getHostAddress() + ", " + refusal.get() + ": only public addresses are called");
+            }
+        }
+        return Optional.of(addresses.get(0));
     }
 
     private static URI parse(String url) {

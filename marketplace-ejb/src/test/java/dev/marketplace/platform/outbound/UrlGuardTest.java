@@ -1,13 +1,15 @@
-package dev.marketplace.onboarding.outbound;
+package dev.marketplace.platform.outbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -130,6 +132,37 @@ class UrlGuardTest {
     void withoutAnAllowListLoopbackIsRefused() {
         UrlGuard strict = new UrlGuard(TABLE, AllowList.NONE);
         assertThrows(OutboundUrlRejectedException.class, () -> strict.check("http://127.0.0.1:18080/v1/models"));
+    }
+
+    @ParameterizedTest(name = "a call to {0} goes to {1}")
+    @CsvSource({"https://api.example-provider.com/v1/chat/completions, 93.184.216.34",
+            "https://v6.example-provider.com/v1, 2606:2800:220:1:248:1893:25c8:1946"})
+    void callsToANameGoToTheAddressJudgedNow(String url, String address) {
+        assertEquals(Optional.of(literal(address)), guard.pinnedAddress(URI.create(url)));
+    }
+
+    @ParameterizedTest(name = "a call to {0} is refused: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "https://rebind.example.com/v1          | 10.0.0.5",
+            "https://internal.example.com/v1        | 192.168.1.10",
+            "http://metadata-alias.example.com/v1   | 169.254.169.254",
+            "http://v6-metadata.example.com/v1      | fd00:ec2:0:0:0:0:0:254",
+            "http://mapped.example.com/v1           | 127.0.0.1",
+            "http://localhost:8080/v1               | local or cloud metadata name",
+            "http://empty.example.com/v1            | has no address",
+            "http://gone.example.com/v1             | could not be resolved"})
+    void callsToANameThatNowResolvesToThisNetworkAreRefused(String url, String reason) {
+        OutboundUrlRejectedException e = assertThrows(OutboundUrlRejectedException.class,
+                () -> guard.pinnedAddress(URI.create(url)));
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "a call to {0} connects as written")
+    @CsvSource({"http://127.0.0.1:18080/v1", "http://localhost:8380/api/sim/v1", "http://10.0.0.7:8000/v1",
+            "http://[fd00::1]:8000/v1", "https://203.0.113.9/v1"})
+    void literalsAndAllowListedOriginsAreNotResolvedAgain(String url) {
+        // a literal was judged when the URL was registered and cannot change; the allow-list is the operator's
+        assertEquals(Optional.empty(), guard.pinnedAddress(URI.create(url)));
     }
 
     private static InetAddress literal(String address) {

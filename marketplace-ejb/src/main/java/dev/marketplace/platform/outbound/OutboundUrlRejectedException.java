@@ -1,4 +1,4 @@
-package dev.marketplace.onboarding.outbound;
+package dev.marketplace.platform.outbound;
 
 /** A URL we will not call, with a message that says which rule refused it (shown to the provider as is). */
 public class OutboundUrlRejectedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.marketplace.onboarding.outbound;
+package dev.marketplace.platform.outbound;
 
 /** How much a guarded fetch may read and how long it may take, in bytes and milliseconds. */
 public record FetchLimits(long maxBodyBytes, long connectTimeoutMs, long totalTimeoutMs) {
