@@ -40,12 +40,10 @@ public final class UrlGuard {
         }
         String host = host(uri);
         List<InetAddress> addresses = addresses(host);
-        for (InetAddress address : addresses) {
-            Optional<String> refusal = AddressRules.refusal(address);
-            if (refusal.isPresent()) {
-                throw new OutboundUrlRejectedException("The URL's host " + host + " is " + refusal.get() + " ("
-                        + address.getHostAddress() + "): only public addresses can be called");
-            }
+        Optional<Refusal> refused = firstRefused(addresses);
+        if (refused.isPresent()) {
+            throw new OutboundUrlRejectedException("The URL's host " + host + " is " + refused.get().reason() + " ("
+                    + refused.get().address().getHostAddress() + "): only public addresses can be called");
         }
         return new CheckedUrl(uri, addresses, false);
     }
@@ -69,14 +67,27 @@ public final class UrlGuard {
             return Optional.empty();
         }
         List<InetAddress> addresses = addresses(host);
-        for (InetAddress address : addresses) {
-            Optional<String> refusal = AddressRules.refusal(address);
-            if (refusal.isPresent()) {
-                throw new OutboundUrlRejectedException("The upstream host " + host + " now resolves to "
-                        + address.getHostAddress() + ", " + refusal.get() + ": only public addresses are called");
-            }
+        Optional<Refusal> refused = firstRefused(addresses);
+        if (refused.isPresent()) {
+            throw new OutboundUrlRejectedException("The upstream host " + host + " now resolves to "
+                    + refused.get().address().getHostAddress() + ", " + refused.get().reason()
+                    + ": only public addresses are called");
         }
         return Optional.of(addresses.get(0));
+    }
+
+    /** The first address that is not public unicast, and why. */
+    private static Optional<Refusal> firstRefused(List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
+            Optional<String> reason = AddressRules.refusal(address);
+            if (reason.isPresent()) {
+                return Optional.of(new Refusal(address, reason.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Refusal(InetAddress address, String reason) {
     }
 
     private static URI parse(String url) {
