@@ -1,5 +1,6 @@
 package dev.marketplace.platform.outbound;
 
+import dev.marketplace.platform.Config;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +31,7 @@ public final class UrlGuard {
 
     /** The guard for this process: the system resolver and the allow-list of {@code MARKET_OUTBOUND_ALLOW}. */
     public static UrlGuard fromConfig() {
-        return new UrlGuard(HostResolver.system(), AllowList.parse(dev.marketplace.platform.Config.get("outbound.allow", "")));
+        return new UrlGuard(HostResolver.system(), AllowList.parse(Config.get("outbound.allow", "")));
     }
 
     public CheckedUrl check(String url) {

@@ -47,10 +47,6 @@ final class KeepAliveHttp {
     private final ScheduledExecutorService watchdog;
     private final Map<String, IdlePool> idle = new ConcurrentHashMap<>();
 
-    KeepAliveHttp(int connectTimeoutMs, ScheduledExecutorService watchdog) {
-        this(connectTimeoutMs, watchdog, UpstreamAddresses.fromConfig());
-    }
-
     KeepAliveHttp(int connectTimeoutMs, ScheduledExecutorService watchdog, UpstreamAddresses addresses) {
         this.addresses = addresses;
         this.connectTimeoutMs = connectTimeoutMs;

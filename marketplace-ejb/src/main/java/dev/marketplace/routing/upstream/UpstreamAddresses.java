@@ -1,8 +1,5 @@
 package dev.marketplace.routing.upstream;
 
-import dev.marketplace.platform.Config;
-import dev.marketplace.platform.outbound.AllowList;
-import dev.marketplace.platform.outbound.HostResolver;
 import dev.marketplace.platform.outbound.OutboundUrlRejectedException;
 import dev.marketplace.platform.outbound.UrlGuard;
 import java.net.ConnectException;
@@ -29,7 +26,7 @@ final class UpstreamAddresses {
 
     /** The system resolver and the allow-list of {@code MARKET_OUTBOUND_ALLOW}. */
     static UpstreamAddresses fromConfig() {
-        return new UpstreamAddresses(new UrlGuard(HostResolver.system(), AllowList.parse(Config.get("outbound.allow", ""))));
+        return new UpstreamAddresses(UrlGuard.fromConfig());
     }
 
     /** The address to open a socket to for {@code uri}. */

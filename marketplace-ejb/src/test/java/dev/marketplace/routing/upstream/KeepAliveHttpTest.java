@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeepAliveHttpTest {
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor();
-    private final KeepAliveHttp http = new KeepAliveHttp(2_000, watchdog);
+    private final KeepAliveHttp http = new KeepAliveHttp(2_000, watchdog, UpstreamAddresses.fromConfig());
     private ScriptedServer server;
 
     @AfterEach

@@ -1,8 +1,6 @@
 package dev.marketplace.onboarding.verification.application;
 
 import dev.marketplace.metering.application.TokenCounter;
-import dev.marketplace.platform.outbound.AllowList;
-import dev.marketplace.platform.outbound.HostResolver;
 import dev.marketplace.platform.outbound.OutboundUrlRejectedException;
 import dev.marketplace.platform.outbound.UrlGuard;
 import dev.marketplace.onboarding.verification.domain.Check;
@@ -13,7 +11,6 @@ import dev.marketplace.onboarding.verification.domain.ProbeTarget;
 import dev.marketplace.onboarding.verification.domain.ProbeRun;
 import dev.marketplace.onboarding.verification.infrastructure.ProbeStore;
 import dev.marketplace.onboarding.verification.domain.ProviderListing;
-import dev.marketplace.platform.Config;
 import dev.marketplace.routing.upstream.UpstreamAdapter;
 import dev.marketplace.routing.upstream.UpstreamAdapterFactory;
 import jakarta.annotation.PostConstruct;
@@ -65,7 +62,7 @@ public class ListingProbes {
     @PostConstruct
     void start() {
         store = new ProbeStore(dataSource, cipher);
-        guard = new UrlGuard(HostResolver.system(), AllowList.parse(Config.get("outbound.allow", "")));
+        guard = UrlGuard.fromConfig();
     }
 
     /** The provider this user acts for, if any. */
